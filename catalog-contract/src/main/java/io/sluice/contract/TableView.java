@@ -1,0 +1,26 @@
+package io.sluice.contract;
+
+import java.util.List;
+
+/**
+ * A table as one environment sees it.
+ *
+ * @param type {@code topic} for a Kafka topic, {@code table} for a database table
+ * @param topicKind {@code append} or {@code upsert} for topics, null for database tables
+ * @param format json or csv for topics, null for database tables
+ * @param schemaVersion the schema version published to this environment
+ * @param primaryKey column names of the primary key, empty when there is none
+ */
+public record TableView(
+        String name,
+        String displayName,
+        String ownerProject,
+        String type,
+        String topicKind,
+        String format,
+        Integer partitions,
+        Long retentionHours,
+        String description,
+        int schemaVersion,
+        List<ColumnView> columns,
+        List<String> primaryKey) {}

@@ -1,0 +1,14 @@
+package io.sluice.catalog.audit;
+
+import java.time.OffsetDateTime;
+
+/** Who did what, when, to which object, and how it ended. */
+public record AuditEntry(
+        long id,
+        OffsetDateTime at,
+        String actor,
+        String action,
+        String objectType,
+        String objectName,
+        Outcome outcome,
+        String detail) {}

@@ -1,0 +1,53 @@
+package io.sluice.catalog.common;
+
+import java.util.regex.Pattern;
+
+/**
+ * The naming rule the platform uses for everything a user names (tables, columns, projects, data
+ * sources): letters, digits and underscore, starting with a letter. Such names need no quoting in
+ * Flink SQL and are valid Kafka topic, database and Redis key names.
+ */
+public final class Names {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+    private Names() {}
+
+    /** Checks {@code value} against the rule and the length bounds, naming {@code field} when it fails. */
+    public static String require(String field, String value, int minLength, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw CatalogException.invalid(field, field + " is required");
+        }
+        if (!IDENTIFIER.matcher(value).matches()) {
+            throw CatalogException.invalid(
+                    field,
+                    field + " '" + value + "' may use only letters, digits and underscore, and must start with a letter");
+        }
+        if (value.length() < minLength || value.length() > maxLength) {
+            throw CatalogException.invalid(
+                    field,
+                    field + " '" + value + "' must be " + minLength + " to " + maxLength
+                            + " characters long, it has " + value.length());
+        }
+        return value;
+    }
+
+    /** Reads a user's spelling of an enum constant, naming the accepted spellings when it is none of them; null stays null. */
+    public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (spelling(constant).equals(value)) {
+                return constant;
+            }
+        }
+        String accepted = java.util.Arrays.stream(type.getEnumConstants()).map(Names::spelling).collect(java.util.stream.Collectors.joining(", "));
+        throw CatalogException.invalid(field, field + " must be one of " + accepted + "; got '" + value + "'");
+    }
+
+    /** A lower-case enum constant's user-facing spelling, e.g. {@code DATA_ADMIN} → {@code data_admin}. */
+    public static String spelling(Enum<?> constant) {
+        return constant.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,168 @@
+package io.sluice.catalog.datasource;
+
+import io.sluice.catalog.common.CatalogException;
+import io.sluice.catalog.common.Environment;
+import io.sluice.catalog.common.Names;
+import io.sluice.catalog.common.PageQuery;
+import io.sluice.catalog.common.PageResult;
+import io.sluice.catalog.identity.IdentityService;
+import io.sluice.catalog.identity.PlatformRole;
+import io.sluice.catalog.identity.UserAccount;
+import io.sluice.contract.ConnectionView;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Data sources and their connection configs; only data admins change them. */
+@Service
+@Transactional
+public class DataSourceService {
+
+    private final DataSourceRepository sources;
+    private final ConnectivityTester tester;
+
+    DataSourceService(DataSourceRepository sources, ConnectivityTester tester) {
+        this.sources = sources;
+        this.tester = tester;
+    }
+
+    /** A data source as an admin registers it, with one connection config per environment it serves. */
+    public record NewDataSource(
+            String name,
+            DataSourceKind kind,
+            ManagementMode managementMode,
+            EnvironmentScope environmentScope,
+            String description,
+            Map<Environment, ConnectionConfig> connections) {}
+
+    public DataSourceView create(UserAccount actor, NewDataSource source) {
+        IdentityService.requireRole(actor, PlatformRole.DATA_ADMIN, "register data sources");
+        check(source);
+        if (sources.exists(source.name())) {
+            throw CatalogException.conflict("name", "a data source named '" + source.name() + "' already exists");
+        }
+        long id = sources.insert(source, actor.getUsername());
+        return DataSourceView.of(sources.findById(id).orElseThrow());
+    }
+
+    /**
+     * Replaces one environment's connection properties. Secrets given replace the stored ones, an empty
+     * secret removes one, and secrets not mentioned are kept, so that editing an address does not
+     * require retyping a password.
+     */
+    public DataSourceView updateConnection(UserAccount actor, String name, Environment environment, ConnectionConfig update) {
+        IdentityService.requireRole(actor, PlatformRole.DATA_ADMIN, "change data sources");
+        DataSource source = get(name);
+        if (!source.serves(environment)) {
+            throw CatalogException.invalid(
+                    "environment",
+                    "data source '" + name + "' serves " + source.environmentScope().spelling() + ", not " + environment.spelling());
+        }
+        Map<String, String> secrets = new HashMap<>(source.connection(environment).secrets());
+        update.secrets().forEach((key, value) -> {
+            if (value.isEmpty()) {
+                secrets.remove(key);
+            } else {
+                secrets.put(key, value);
+            }
+        });
+        ConnectionConfig merged = new ConnectionConfig(update.properties(), secrets);
+        ConnectionRules.check(source.kind(), "connections." + environment.spelling(), merged);
+        sources.replaceConnection(source.id(), environment, merged);
+        return DataSourceView.of(get(name));
+    }
+
+    public DataSourceView updateDescription(UserAccount actor, String name, String description) {
+        IdentityService.requireRole(actor, PlatformRole.DATA_ADMIN, "change data sources");
+        sources.updateDescription(get(name).id(), description);
+        return DataSourceView.of(get(name));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<DataSourceView> list(PageQuery page) {
+        return sources.list(page).map(DataSourceView::of);
+    }
+
+    @Transactional(readOnly = true)
+    public DataSourceView view(String name) {
+        return DataSourceView.of(get(name));
+    }
+
+    /** The data source with its decrypted connections, for the platform's own use; never returned as it is. */
+    @Transactional(readOnly = true)
+    public DataSource get(String name) {
+        return sources.find(name).orElseThrow(() -> CatalogException.notFound("data source", name));
+    }
+
+    @Transactional(readOnly = true)
+    public DataSource get(long id) {
+        return sources.findById(id).orElseThrow(() -> CatalogException.notFound("data source", id));
+    }
+
+    /** Connects to a stored data source in one environment. */
+    @Transactional(readOnly = true)
+    public ConnectivityResult test(String name, Environment environment) {
+        DataSource source = get(name);
+        if (!source.serves(environment)) {
+            throw CatalogException.invalid(
+                    "environment",
+                    "data source '" + name + "' does not serve " + environment.spelling() + "; it serves "
+                            + source.environmentScope().spelling());
+        }
+        return tester.test(source.kind(), environment, source.connection(environment));
+    }
+
+    /** Connects with a config that is not stored yet, so that an admin can check it before saving. */
+    public ConnectivityResult test(DataSourceKind kind, Environment environment, ConnectionConfig config) {
+        if (kind == null) {
+            throw CatalogException.invalid("kind", "kind is required");
+        }
+        ConnectionRules.check(kind, "connection", config);
+        return tester.test(kind, environment, config);
+    }
+
+    /** The connection with its secrets, for the SQL gateway's service account only. */
+    @Transactional(readOnly = true)
+    public ConnectionView connectionForGateway(UserAccount actor, String name, Environment environment) {
+        IdentityService.requireRole(actor, PlatformRole.GATEWAY, "read connection secrets");
+        DataSource source = get(name);
+        if (!source.serves(environment)) {
+            throw CatalogException.notFound("connection of data source " + name + " in", environment.spelling());
+        }
+        ConnectionConfig config = source.connection(environment);
+        return new ConnectionView(source.name(), source.kind().spelling(), environment.spelling(), config.properties(), config.secrets());
+    }
+
+    private static void check(NewDataSource source) {
+        Names.require("name", source.name(), 2, 64);
+        if (source.kind() == null) {
+            throw CatalogException.invalid("kind", "kind is required: one of kafka, mysql, postgresql, hive, elasticsearch, redis, hbase, jdbc");
+        }
+        if (source.managementMode() == null) {
+            throw CatalogException.invalid("managementMode", "managementMode is required: managed or registered");
+        }
+        if (source.environmentScope() == null) {
+            throw CatalogException.invalid("environmentScope", "environmentScope is required: test, prod or both");
+        }
+        Map<Environment, ConnectionConfig> connections = source.connections() == null ? Map.of() : source.connections();
+        Set<Environment> served = source.environmentScope().environments();
+        for (Environment env : served) {
+            if (connections.get(env) == null) {
+                throw CatalogException.invalid(
+                        "connections." + env.spelling(),
+                        "a source serving " + source.environmentScope().spelling() + " needs a connection config for " + env.spelling());
+            }
+            ConnectionRules.check(source.kind(), "connections." + env.spelling(), connections.get(env));
+        }
+        for (Environment env : connections.keySet()) {
+            if (!served.contains(env)) {
+                throw CatalogException.invalid(
+                        "connections." + env.spelling(),
+                        "the source serves " + source.environmentScope().spelling() + " only; remove the "
+                                + env.spelling() + " connection or widen environmentScope");
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package io.sluice.catalog.identity;
+
+/** A token just issued: {@code token} is the secret to send as {@code Authorization: Bearer}; it is not stored. */
+public record IssuedToken(long id, String name, String token) {}

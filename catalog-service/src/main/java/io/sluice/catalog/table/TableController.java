@@ -1,0 +1,83 @@
+package io.sluice.catalog.table;
+
+import io.sluice.catalog.audit.Audited;
+import io.sluice.catalog.common.Environment;
+import io.sluice.catalog.common.PageQuery;
+import io.sluice.catalog.common.PageResult;
+import io.sluice.catalog.identity.UserAccount;
+import io.sluice.contract.EnvironmentCatalogView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "tables", description = "Topics and database tables, designed then published environment by environment")
+class TableController {
+
+    private final TableService tables;
+
+    TableController(TableService tables) {
+        this.tables = tables;
+    }
+
+    @PostMapping("/tables")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Design a new topic or table (version 1, in design)")
+    @Audited(action = "table.create", objectType = "table")
+    TableView create(@AuthenticationPrincipal UserAccount actor, @RequestBody NewTable table) {
+        return tables.create(actor, table);
+    }
+
+    @GetMapping("/tables")
+    PageResult<TableView> list(
+            @RequestParam(defaultValue = "design") String environment,
+            @RequestParam(required = false) String project,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return tables.list(Environment.parse("environment", environment), project, PageQuery.of(page, size));
+    }
+
+    @GetMapping("/tables/{name}")
+    @Operation(summary = "A table as one environment sees it (design: the newest version)")
+    TableView get(@PathVariable String name, @RequestParam(defaultValue = "design") String environment) {
+        return tables.view(name, Environment.parse("environment", environment));
+    }
+
+    @GetMapping("/tables/{name}/versions")
+    List<Integer> versions(@PathVariable String name) {
+        return tables.versions(name);
+    }
+
+    @PutMapping("/tables/{name}/schema")
+    @Operation(summary = "Replace columns and primary key in design, as a new version")
+    @Audited(action = "table.schema.update", objectType = "table")
+    TableView updateSchema(@AuthenticationPrincipal UserAccount actor, @PathVariable String name, @RequestBody TableSchema schema) {
+        return tables.updateSchema(actor, name, schema);
+    }
+
+    @PatchMapping("/tables/{name}")
+    @Audited(action = "table.update", objectType = "table")
+    TableView updateDetails(
+            @AuthenticationPrincipal UserAccount actor, @PathVariable String name, @RequestBody TableService.TableDetails details) {
+        return tables.updateDetails(actor, name, details);
+    }
+
+    @GetMapping("/environments/{environment}/catalog")
+    @Operation(summary = "Every table published to an environment, by database: what the SQL gateway mounts")
+    EnvironmentCatalogView catalog(@PathVariable String environment) {
+        return tables.catalog(Environment.parse("environment", environment));
+    }
+}

@@ -1,0 +1,183 @@
+package io.sluice.catalog.table;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.catalog.common.Environment;
+import io.sluice.catalog.common.PageQuery;
+import io.sluice.catalog.common.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class TableRepository {
+
+    private static final String SELECT_TABLE = """
+            select t.*, p.name as owner_project from catalog_tables t join projects p on p.id = t.owner_project_id
+            """;
+    private static final RowMapper<Table> TABLE = TableRepository::table;
+    private static final RowMapper<Publication> PUBLICATION = (rs, n) -> new Publication(
+            Environment.valueOf(rs.getString("environment")),
+            rs.getInt("version"),
+            rs.getLong("data_source_id"),
+            rs.getString("data_source"),
+            rs.getLong("request_id"),
+            rs.getObject("published_at", OffsetDateTime.class));
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    TableRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insert(NewTable table, long ownerProjectId, String createdBy) {
+        var now = OffsetDateTime.now();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into catalog_tables (name, display_name, owner_project_id, type, topic_kind, format, partitions,
+                    retention_hours, description, design_version, created_by, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
+                .params(table.name(), table.displayName(), ownerProjectId, table.type().name(), name(table.topicKind()),
+                        name(table.format()), table.partitions(), table.retentionHours(), table.description(), createdBy, now, now)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        insertVersion(id, 1, table.schema(), createdBy);
+        return id;
+    }
+
+    void insertVersion(long tableId, int version, TableSchema schema, String createdBy) {
+        jdbc.sql("insert into table_schema_versions (table_id, version, columns, primary_key, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(tableId, version, write(schema.columns()), write(schema.primaryKey()), createdBy, OffsetDateTime.now())
+                .update();
+        jdbc.sql("update catalog_tables set design_version = ?, updated_at = ? where id = ?")
+                .params(version, OffsetDateTime.now(), tableId)
+                .update();
+    }
+
+    void updateDetails(long tableId, String displayName, String description, Integer partitions, Long retentionHours) {
+        jdbc.sql("""
+                update catalog_tables set display_name = ?, description = ?, partitions = ?, retention_hours = ?, updated_at = ?
+                where id = ?""")
+                .params(displayName, description, partitions, retentionHours, OffsetDateTime.now(), tableId)
+                .update();
+    }
+
+    boolean exists(String name) {
+        return jdbc.sql("select count(*) from catalog_tables where lower(name) = lower(?)").param(name).query(Long.class).single() > 0;
+    }
+
+    Optional<Table> find(String name) {
+        return jdbc.sql(SELECT_TABLE + " where t.name = ?").param(name).query(TABLE).optional();
+    }
+
+    Optional<Table> findById(long id) {
+        return jdbc.sql(SELECT_TABLE + " where t.id = ?").param(id).query(TABLE).optional();
+    }
+
+    /** Tables an environment sees (every table for design), optionally of one project, ordered by name. */
+    PageResult<Table> list(Environment environment, String project, PageQuery page) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (environment != Environment.DESIGN) {
+            where.append(" and exists (select 1 from table_publications x where x.table_id = t.id and x.environment = ?)");
+            params.add(environment.name());
+        }
+        if (project != null) {
+            where.append(" and p.name = ?");
+            params.add(project);
+        }
+        long total = jdbc.sql("select count(*) from catalog_tables t join projects p on p.id = t.owner_project_id" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<Table> items = jdbc.sql(SELECT_TABLE + where + " order by t.name limit ? offset ?").params(pageParams).query(TABLE).list();
+        return page.result(items, total);
+    }
+
+    /** Every table published to an environment, for building its catalog. */
+    List<Table> publishedTo(Environment environment) {
+        return jdbc.sql(SELECT_TABLE + " where exists (select 1 from table_publications x where x.table_id = t.id and x.environment = ?) order by t.name")
+                .param(environment.name())
+                .query(TABLE)
+                .list();
+    }
+
+    TableSchema version(long tableId, int version) {
+        return jdbc.sql("select columns, primary_key from table_schema_versions where table_id = ? and version = ?")
+                .params(tableId, version)
+                .query((rs, n) -> new TableSchema(
+                        read(rs.getString("columns"), new TypeReference<List<Column>>() {}),
+                        read(rs.getString("primary_key"), new TypeReference<List<String>>() {})))
+                .single();
+    }
+
+    List<Publication> publications(long tableId) {
+        return jdbc.sql("""
+                select x.*, d.name as data_source from table_publications x join data_sources d on d.id = x.data_source_id
+                where x.table_id = ? order by x.environment""")
+                .param(tableId)
+                .query(PUBLICATION)
+                .list();
+    }
+
+    void publish(long tableId, Environment environment, int version, long dataSourceId, long requestId) {
+        jdbc.sql("delete from table_publications where table_id = ? and environment = ?").params(tableId, environment.name()).update();
+        jdbc.sql("""
+                insert into table_publications (table_id, environment, version, data_source_id, request_id, published_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(tableId, environment.name(), version, dataSourceId, requestId, OffsetDateTime.now())
+                .update();
+    }
+
+    private static Table table(ResultSet rs, int n) throws SQLException {
+        return new Table(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("display_name"),
+                rs.getLong("owner_project_id"),
+                rs.getString("owner_project"),
+                TableType.valueOf(rs.getString("type")),
+                rs.getString("format") == null ? null : TopicFormat.valueOf(rs.getString("format")),
+                (Integer) rs.getObject("partitions", Integer.class),
+                (Long) rs.getObject("retention_hours", Long.class),
+                rs.getString("topic_kind") == null ? null : TopicKind.valueOf(rs.getString("topic_kind")),
+                rs.getString("description"),
+                rs.getInt("design_version"),
+                rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("columns always serialize", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored schema is not JSON", e);
+        }
+    }
+}

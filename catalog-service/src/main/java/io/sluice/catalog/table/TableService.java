@@ -1,0 +1,184 @@
+package io.sluice.catalog.table;
+
+import io.sluice.catalog.common.CatalogException;
+import io.sluice.catalog.common.Environment;
+import io.sluice.catalog.common.PageQuery;
+import io.sluice.catalog.common.PageResult;
+import io.sluice.catalog.datasource.DataSourceService;
+import io.sluice.catalog.identity.IdentityService;
+import io.sluice.catalog.identity.PlatformRole;
+import io.sluice.catalog.identity.Project;
+import io.sluice.catalog.identity.ProjectRole;
+import io.sluice.catalog.identity.UserAccount;
+import io.sluice.contract.ColumnView;
+import io.sluice.contract.DatabaseView;
+import io.sluice.contract.EnvironmentCatalogView;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Designing tables, reading them as each environment sees them, and recording what was published where. */
+@Service
+@Transactional
+public class TableService {
+
+    private final TableRepository tables;
+    private final IdentityService identity;
+    private final DataSourceService dataSources;
+
+    TableService(TableRepository tables, IdentityService identity, DataSourceService dataSources) {
+        this.tables = tables;
+        this.identity = identity;
+        this.dataSources = dataSources;
+    }
+
+    /** What a designer may change about a table without making a new schema version. */
+    public record TableDetails(String displayName, String description, Integer partitions, Long retentionHours) {}
+
+    public TableView create(UserAccount actor, NewTable table) {
+        NewTable checked = TableRules.check(table);
+        Project owner = identity.project(checked.ownerProject());
+        requireDesigner(actor, owner);
+        if (tables.exists(checked.name())) {
+            throw CatalogException.conflict("name", "a table named '" + checked.name() + "' already exists (names are unique, ignoring case)");
+        }
+        tables.insert(checked, owner.id(), actor.getUsername());
+        return view(checked.name(), Environment.DESIGN);
+    }
+
+    /** Replaces the columns and primary key in design as a new version; published environments keep theirs. */
+    public TableView updateSchema(UserAccount actor, String name, TableSchema schema) {
+        Table table = get(name);
+        requireDesigner(actor, identity.project(table.ownerProjectId()));
+        TableSchema checked = TableRules.check(schema, table.topicKind());
+        if (checked.equals(tables.version(table.id(), table.designVersion()))) {
+            throw CatalogException.conflict("columns", "the schema is the same as version " + table.designVersion() + "; nothing to change");
+        }
+        tables.insertVersion(table.id(), table.designVersion() + 1, checked, actor.getUsername());
+        return view(name, Environment.DESIGN);
+    }
+
+    public TableView updateDetails(UserAccount actor, String name, TableDetails details) {
+        Table table = get(name);
+        requireDesigner(actor, identity.project(table.ownerProjectId()));
+        NewTable merged = TableRules.check(new NewTable(
+                table.name(),
+                details.displayName() != null ? details.displayName() : table.displayName(),
+                table.ownerProject(),
+                table.type(),
+                table.format(),
+                details.partitions() != null ? details.partitions() : table.partitions(),
+                details.retentionHours() != null ? details.retentionHours() : table.retentionHours(),
+                table.topicKind(),
+                details.description() != null ? details.description() : table.description(),
+                tables.version(table.id(), table.designVersion()).columns(),
+                tables.version(table.id(), table.designVersion()).primaryKey()));
+        tables.updateDetails(table.id(), merged.displayName(), merged.description(), merged.partitions(), merged.retentionHours());
+        return view(name, Environment.DESIGN);
+    }
+
+    @Transactional(readOnly = true)
+    public Table get(String name) {
+        return tables.find(name).orElseThrow(() -> CatalogException.notFound("table", name));
+    }
+
+    @Transactional(readOnly = true)
+    public Table get(long id) {
+        return tables.findById(id).orElseThrow(() -> CatalogException.notFound("table", id));
+    }
+
+    @Transactional(readOnly = true)
+    public TableSchema schema(Table table, int version) {
+        return tables.version(table.id(), version);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Publication> publication(Table table, Environment environment) {
+        return tables.publications(table.id()).stream().filter(p -> p.environment() == environment).findFirst();
+    }
+
+    /** Makes {@code version} what {@code environment} sees; called once a publish request is approved. */
+    public void recordPublication(Table table, Environment environment, int version, long dataSourceId, long requestId) {
+        tables.publish(table.id(), environment, version, dataSourceId, requestId);
+    }
+
+    @Transactional(readOnly = true)
+    public TableView view(String name, Environment environment) {
+        Table table = get(name);
+        List<Publication> publications = tables.publications(table.id());
+        Optional<Publication> here = publications.stream().filter(p -> p.environment() == environment).findFirst();
+        if (environment != Environment.DESIGN && here.isEmpty()) {
+            throw CatalogException.notFound("table in " + environment.spelling(), name + "' (it is not published there");
+        }
+        int version = here.map(Publication::version).orElse(table.designVersion());
+        return view(table, environment, version, here.map(Publication::dataSource).orElse(null), publications);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<TableView> list(Environment environment, String project, PageQuery page) {
+        return tables.list(environment, project, page).map(t -> view(t.name(), environment));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Integer> versions(String name) {
+        Table table = get(name);
+        return java.util.stream.IntStream.rangeClosed(1, table.designVersion()).boxed().toList();
+    }
+
+    /** Every table published to an environment, grouped by the data source holding it: the gateway's catalog. */
+    @Transactional(readOnly = true)
+    public EnvironmentCatalogView catalog(Environment environment) {
+        if (environment == Environment.DESIGN) {
+            throw CatalogException.invalid("environment", "design has no catalog: tables are used in test or prod once published");
+        }
+        Map<String, List<io.sluice.contract.TableView>> byDatabase = new TreeMap<>();
+        Map<String, String> kinds = new TreeMap<>();
+        for (Table table : tables.publishedTo(environment)) {
+            Publication publication = publication(table, environment).orElseThrow();
+            TableSchema schema = tables.version(table.id(), publication.version());
+            kinds.put(publication.dataSource(), dataSources.get(publication.dataSourceId()).kind().spelling());
+            byDatabase.computeIfAbsent(publication.dataSource(), k -> new java.util.ArrayList<>()).add(new io.sluice.contract.TableView(
+                    table.name(),
+                    table.displayName(),
+                    table.ownerProject(),
+                    table.type().spelling(),
+                    table.topicKind() == null ? null : table.topicKind().spelling(),
+                    table.format() == null ? null : table.format().spelling(),
+                    table.partitions(),
+                    table.retentionHours(),
+                    table.description(),
+                    publication.version(),
+                    schema.columns().stream().map(c -> new ColumnView(c.name(), c.type(), c.comment())).toList(),
+                    schema.primaryKey()));
+        }
+        List<DatabaseView> databases = byDatabase.entrySet().stream()
+                .map(e -> new DatabaseView(e.getKey(), kinds.get(e.getKey()), e.getValue()))
+                .toList();
+        return new EnvironmentCatalogView(environment.spelling(), databases);
+    }
+
+    /** Project admins and developers of the owner project design its tables; data admins may act for any project. */
+    public void requireDesigner(UserAccount actor, Project owner) {
+        if (actor.has(PlatformRole.DATA_ADMIN)) {
+            return;
+        }
+        ProjectRole role = identity.roleIn(actor, owner).orElse(null);
+        if (role == null || !role.designsTables()) {
+            throw CatalogException.forbidden(
+                    actor.getUsername() + " may not design tables of project '" + owner.name()
+                            + "': that takes the project_admin or developer role in it");
+        }
+    }
+
+    private TableView view(Table table, Environment environment, int version, String dataSource, List<Publication> publications) {
+        TableSchema schema = tables.version(table.id(), version);
+        return new TableView(
+                table.name(), table.displayName(), table.ownerProject(), table.type(), table.format(), table.partitions(),
+                table.retentionHours(), table.topicKind(), table.description(), environment, version, table.designVersion(),
+                dataSource, schema.columns(), schema.primaryKey(), publications, table.createdBy(), table.createdAt(),
+                table.updatedAt());
+    }
+}

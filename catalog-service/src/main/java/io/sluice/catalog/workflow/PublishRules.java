@@ -1,0 +1,74 @@
+package io.sluice.catalog.workflow;
+
+import io.sluice.catalog.common.CatalogException;
+import io.sluice.catalog.common.Environment;
+import io.sluice.catalog.datasource.DataSource;
+import io.sluice.catalog.identity.PlatformRole;
+import io.sluice.catalog.identity.UserAccount;
+import io.sluice.catalog.table.Publication;
+import io.sluice.catalog.table.Table;
+import io.sluice.catalog.table.TableType;
+import java.util.Optional;
+
+/** The order and the rules of publishing; plain Java so that tests call them directly. */
+public final class PublishRules {
+
+    private PublishRules() {}
+
+    /**
+     * Which version a publish to {@code target} carries: test gets the newest design version; prod gets
+     * the version test has, so that nothing reaches prod untried.
+     */
+    public static int versionToPublish(Table table, Environment target, Optional<Publication> inTest, Optional<Publication> current) {
+        int version = switch (target) {
+            case DESIGN -> throw CatalogException.invalid("environment", "tables are designed in design; publish to test or prod");
+            case TEST -> table.designVersion();
+            case PROD -> inTest.orElseThrow(() -> CatalogException.conflict(
+                            "environment",
+                            "table '" + table.name() + "' is not published to test yet; publish it to test first, then to prod"))
+                    .version();
+        };
+        if (current.isPresent() && current.get().version() == version) {
+            throw CatalogException.conflict(
+                    "environment",
+                    target.spelling() + " already has version " + version + " of '" + table.name() + "'; change the design to publish again");
+        }
+        return version;
+    }
+
+    /** The data source must serve the environment and hold this kind of table. */
+    public static void checkDataSource(Table table, Environment target, DataSource source) {
+        if (!source.serves(target)) {
+            throw CatalogException.invalid(
+                    "dataSource",
+                    "data source '" + source.name() + "' does not serve " + target.spelling() + " (it serves "
+                            + source.environmentScope().spelling() + "); choose one that does");
+        }
+        boolean topic = table.type() == TableType.TOPIC;
+        if (topic != source.kind().holdsTopics()) {
+            throw CatalogException.invalid(
+                    "dataSource",
+                    "'" + table.name() + "' is a " + table.type().spelling() + " but data source '" + source.name() + "' is "
+                            + source.kind().spelling() + "; a topic goes to a kafka source, a table to a database source");
+        }
+    }
+
+    /** Only a data admin decides, never on a request of their own, and only once. */
+    public static void checkDecision(UserAccount approver, PublishRequest request) {
+        if (!approver.has(PlatformRole.DATA_ADMIN)) {
+            throw CatalogException.forbidden("only a data_admin may approve or reject publish requests");
+        }
+        if (approver.getUsername().equals(request.requestedBy())) {
+            throw CatalogException.forbidden(
+                    "you asked for publish request " + request.id() + " yourself; another data_admin must decide it");
+        }
+        requirePending(request);
+    }
+
+    public static void requirePending(PublishRequest request) {
+        if (request.status() != PublishStatus.PENDING) {
+            throw CatalogException.conflict(
+                    "status", "publish request " + request.id() + " is already " + request.status().spelling() + "; only pending ones change");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.sluice.gateway;
+
+import io.sluice.gateway.catalogservice.CatalogServiceClient;
+import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.rest.SluiceRestEndpoint;
+import io.sluice.gateway.session.GovernedSqlGatewayService;
+import io.sluice.gateway.session.SessionPolicy;
+
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpoint;
+import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpointFactory;
+import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpointFactoryUtils;
+import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
+import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpointFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The {@code sluice} endpoint, chosen with {@code sql-gateway.endpoint.type: sluice}: Flink's REST endpoint in
+ * front of a governed gateway service.
+ */
+public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
+
+    private final SqlGatewayRestEndpointFactory rest = new SqlGatewayRestEndpointFactory();
+
+    @Override
+    public SqlGatewayEndpoint createSqlGatewayEndpoint(Context context) {
+        SqlGatewayEndpointFactoryUtils.EndpointFactoryHelper helper =
+                SqlGatewayEndpointFactoryUtils.createEndpointFactoryHelper(this, context);
+        helper.validate();
+        ReadableConfig options = helper.getOptions();
+
+        CatalogServiceClient catalogService =
+                new CatalogServiceClient(
+                        catalogServiceUrl(options),
+                        serviceToken(options),
+                        options.get(SluiceGatewayOptions.CATALOG_SERVICE_TIMEOUT),
+                        options.get(SluiceGatewayOptions.LOGIN_CACHE_TTL),
+                        options.get(SluiceGatewayOptions.CATALOG_CACHE_TTL),
+                        options.get(SluiceGatewayOptions.CONNECTION_CACHE_TTL),
+                        options.get(SluiceGatewayOptions.CACHE_MAX_ENTRIES));
+        GovernedSqlGatewayService governed =
+                new GovernedSqlGatewayService(
+                        context.getSqlGatewayService(),
+                        catalogService,
+                        new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS)),
+                        new SecretRedactor(),
+                        options.get(SluiceGatewayOptions.ENVIRONMENTS),
+                        options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT));
+        Configuration restConfig =
+                SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
+                        context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
+        try {
+            return new SluiceRestEndpoint(restConfig, governed);
+        } catch (Exception e) {
+            governed.close();
+            throw new SqlGatewayException("Cannot start the sluice endpoint.", e);
+        }
+    }
+
+    private static URI catalogServiceUrl(ReadableConfig options) {
+        String url = options.get(SluiceGatewayOptions.CATALOG_SERVICE_URL);
+        try {
+            URI uri = URI.create(url);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(
+                    "sql-gateway.endpoint.sluice." + SluiceGatewayOptions.CATALOG_SERVICE_URL.key() + " '" + url
+                            + "' is not a URL like http://catalog-service:8080 (" + e.getMessage() + ").");
+        }
+    }
+
+    private static String serviceToken(ReadableConfig options) {
+        return options.getOptional(SluiceGatewayOptions.CATALOG_SERVICE_TOKEN_FILE)
+                .map(SluiceEndpointFactory::readToken)
+                .or(() -> options.getOptional(SluiceGatewayOptions.CATALOG_SERVICE_TOKEN))
+                .orElse(null);
+    }
+
+    private static String readToken(String file) {
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ValidationException(
+                    "sql-gateway.endpoint.sluice." + SluiceGatewayOptions.CATALOG_SERVICE_TOKEN_FILE.key()
+                            + ": cannot read '" + file + "' (" + e + ").");
+        }
+    }
+
+    @Override
+    public String factoryIdentifier() {
+        return SluiceGatewayOptions.IDENTIFIER;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> requiredOptions() {
+        Set<ConfigOption<?>> options = new HashSet<>(rest.requiredOptions());
+        options.add(SluiceGatewayOptions.CATALOG_SERVICE_URL);
+        return options;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> optionalOptions() {
+        Set<ConfigOption<?>> options = new HashSet<>(rest.optionalOptions());
+        options.add(SluiceGatewayOptions.CATALOG_SERVICE_TOKEN);
+        options.add(SluiceGatewayOptions.CATALOG_SERVICE_TOKEN_FILE);
+        options.add(SluiceGatewayOptions.CATALOG_SERVICE_TIMEOUT);
+        options.add(SluiceGatewayOptions.ENVIRONMENTS);
+        options.add(SluiceGatewayOptions.LOGIN_CACHE_TTL);
+        options.add(SluiceGatewayOptions.CATALOG_CACHE_TTL);
+        options.add(SluiceGatewayOptions.CONNECTION_CACHE_TTL);
+        options.add(SluiceGatewayOptions.CACHE_MAX_ENTRIES);
+        options.add(SluiceGatewayOptions.ALLOWED_SESSION_KEYS);
+        options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
+        return options;
+    }
+}

@@ -1,0 +1,124 @@
+package io.sluice.gateway;
+
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every setting of the {@code sluice} endpoint. In the gateway's config they carry the prefix
+ * {@code sql-gateway.endpoint.sluice.}, e.g. {@code sql-gateway.endpoint.sluice.catalog-service.url}; the REST
+ * settings of Flink's own endpoint ({@code address}, {@code port}, {@code bind-address}, …) apply unchanged under
+ * the same prefix.
+ */
+public final class SluiceGatewayOptions {
+
+    public static final String IDENTIFIER = "sluice";
+
+    public static final ConfigOption<String> CATALOG_SERVICE_URL =
+            ConfigOptions.key("catalog-service.url")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Base URL of catalog-service, e.g. http://catalog:8080 (the gateway appends /api/v1/…).");
+
+    public static final ConfigOption<String> CATALOG_SERVICE_TOKEN =
+            ConfigOptions.key("catalog-service.token")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The gateway's own bearer token for catalog-service (a user with the platform role "
+                                    + "'gateway'); used only to read data source connections at planning time. "
+                                    + "Prefer catalog-service.token-file so the token stays out of the config.");
+
+    public static final ConfigOption<String> CATALOG_SERVICE_TOKEN_FILE =
+            ConfigOptions.key("catalog-service.token-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("A file holding the gateway's bearer token for catalog-service.");
+
+    public static final ConfigOption<Duration> CATALOG_SERVICE_TIMEOUT =
+            ConfigOptions.key("catalog-service.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription("How long one call to catalog-service may take.");
+
+    public static final ConfigOption<List<String>> ENVIRONMENTS =
+            ConfigOptions.key("environments")
+                    .stringType()
+                    .asList()
+                    .defaultValues("test", "prod")
+                    .withDescription(
+                            "Environments offered as Flink catalogs; a session mounts those catalog-service "
+                                    + "lets its principal read. The first mounted one is the session's current catalog.");
+
+    public static final ConfigOption<Duration> LOGIN_CACHE_TTL =
+            ConfigOptions.key("cache.login-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(60))
+                    .withDescription(
+                            "How long a successful login (credentials → principal) is reused before "
+                                    + "catalog-service is asked again; bounds how long a revoked user keeps access.");
+
+    public static final ConfigOption<Duration> CATALOG_CACHE_TTL =
+            ConfigOptions.key("cache.catalog-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "Longest time a session may see an environment's tables as they were before a change "
+                                    + "in catalog-service.");
+
+    public static final ConfigOption<Duration> CONNECTION_CACHE_TTL =
+            ConfigOptions.key("cache.connection-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "How long a data source's connection (address and secrets) is reused for planning.");
+
+    public static final ConfigOption<Integer> CACHE_MAX_ENTRIES =
+            ConfigOptions.key("cache.max-entries")
+                    .intType()
+                    .defaultValue(10_000)
+                    .withDescription("Upper bound of entries in each of the caches above.");
+
+    public static final ConfigOption<List<String>> ALLOWED_SESSION_KEYS =
+            ConfigOptions.key("session.allowed-keys")
+                    .stringType()
+                    .asList()
+                    .defaultValues(
+                            "table.exec.*",
+                            "table.optimizer.*",
+                            "table.display.*",
+                            "table.local-time-zone",
+                            "table.dml-sync",
+                            "table.sql-dialect",
+                            "table.dynamic-table-options.enabled",
+                            "table.generated-code.*",
+                            "execution.runtime-mode",
+                            "execution.checkpointing.interval",
+                            "execution.checkpointing.mode",
+                            "parallelism.default",
+                            "pipeline.name",
+                            "pipeline.object-reuse",
+                            "pipeline.auto-watermark-interval",
+                            "sql-client.*",
+                            "sql-gateway.session.*")
+                    .withDescription(
+                            "Session properties a client may send on open session and change with SET/RESET; "
+                                    + "a trailing '*' allows every key with that prefix. Everything else that could "
+                                    + "redirect jobs or load code (execution.target, pipeline.jars, "
+                                    + "pipeline.classpaths, table.catalog-store.*, …) is refused.");
+
+    public static final ConfigOption<Duration> ABANDONED_OPERATION_TIMEOUT =
+            ConfigOptions.key("session.abandoned-operation-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(20))
+                    .withDescription(
+                            "A running statement whose session has not been heard from (no fetch, status or "
+                                    + "heartbeat request) for this long is taken as abandoned by a client that died "
+                                    + "or disconnected, and is cancelled so that its job frees its slots. Clients "
+                                    + "fetch every 100 ms while they wait for rows.");
+
+    private SluiceGatewayOptions() {}
+}

@@ -1,0 +1,36 @@
+package io.sluice.gateway.auth;
+
+import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.catalogservice.CatalogServiceClient;
+import io.sluice.gateway.catalogservice.CatalogServiceException;
+import io.sluice.gateway.errors.ClientError;
+
+/** Asks catalog-service who a set of credentials belongs to, and words its refusal for the client. */
+public final class Authenticator {
+
+    private final CatalogServiceClient catalogService;
+
+    public Authenticator(CatalogServiceClient catalogService) {
+        this.catalogService = catalogService;
+    }
+
+    public PrincipalView authenticate(Credentials credentials) {
+        try {
+            return catalogService.principal(credentials);
+        } catch (CatalogServiceException e) {
+            throw asClientError(e).raise();
+        }
+    }
+
+    /** The client-facing form of a catalog-service refusal: 401 stays a login failure, 403 a denial. */
+    public static ClientError asClientError(CatalogServiceException e) {
+        switch (e.status()) {
+            case 401:
+                return ClientError.loginFailed(e.getMessage());
+            case 403:
+                return ClientError.denied(e.getMessage());
+            default:
+                return ClientError.unavailable("catalog-service: " + e.getMessage());
+        }
+    }
+}

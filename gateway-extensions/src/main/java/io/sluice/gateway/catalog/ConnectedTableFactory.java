@@ -1,0 +1,147 @@
+package io.sluice.gateway.catalog;
+
+import io.sluice.contract.ConnectionView;
+import io.sluice.gateway.catalogservice.CatalogServiceClient;
+import io.sluice.gateway.catalogservice.CatalogServiceException;
+import io.sluice.gateway.errors.SecretRedactor;
+
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.catalog.ObjectIdentifier;
+import org.apache.flink.table.catalog.ResolvedCatalogTable;
+import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.factories.DynamicTableFactory;
+import org.apache.flink.table.factories.DynamicTableSinkFactory;
+import org.apache.flink.table.factories.DynamicTableSourceFactory;
+import org.apache.flink.table.factories.FactoryUtil;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The table factory of an environment catalog: at planning time it looks up the data source's connection in
+ * catalog-service (with the gateway's service token), adds address and secrets to the table's options and hands
+ * the table to the real connector ({@code kafka}, {@code upsert-kafka}, {@code jdbc}). The added options live
+ * only in the planner's copy of the table, never in the catalog.
+ *
+ * <p>A query may tune how a table is read with an {@code OPTIONS} hint, but only with the keys in
+ * {@link #HINTABLE_KEYS}: anything else (another topic, another cluster, …) is refused.
+ */
+final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
+
+    static final Set<String> HINTABLE_KEYS =
+            Set.of(
+                    "scan.startup.mode",
+                    "scan.startup.timestamp-millis",
+                    "scan.startup.specific-offsets",
+                    "scan.bounded.mode",
+                    "scan.bounded.timestamp-millis",
+                    "scan.bounded.specific-offsets",
+                    "scan.topic-partition-discovery.interval",
+                    "scan.parallelism",
+                    "sink.parallelism",
+                    "sink.buffer-flush.max-rows",
+                    "sink.buffer-flush.interval",
+                    "scan.fetch-size",
+                    "properties.group.id");
+
+    private final EnvironmentCatalog catalog;
+    private final CatalogServiceClient catalogService;
+    private final SecretRedactor redactor;
+
+    ConnectedTableFactory(EnvironmentCatalog catalog, CatalogServiceClient catalogService, SecretRedactor redactor) {
+        this.catalog = catalog;
+        this.catalogService = catalogService;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
+        return FactoryUtil.createDynamicTableSource(
+                null,
+                context.getObjectIdentifier(),
+                connected(context),
+                Map.of(),
+                context.getConfiguration(),
+                context.getClassLoader(),
+                context.isTemporary());
+    }
+
+    @Override
+    public DynamicTableSink createDynamicTableSink(DynamicTableFactory.Context context) {
+        return FactoryUtil.createDynamicTableSink(
+                null,
+                context.getObjectIdentifier(),
+                connected(context),
+                Map.of(),
+                context.getConfiguration(),
+                context.getClassLoader(),
+                context.isTemporary());
+    }
+
+    private ResolvedCatalogTable connected(DynamicTableFactory.Context context) {
+        ResolvedCatalogTable table = context.getCatalogTable();
+        if (context.isTemporary()) {
+            // a session's own temporary table: nothing of catalog-service to add
+            return table;
+        }
+        ObjectIdentifier id = context.getObjectIdentifier();
+        Map<String, String> published = catalog.publishedOptions(id.getDatabaseName(), id.getObjectName());
+        refuseForeignOptions(id, published, table.getOptions());
+        String connector = published.get(FactoryUtil.CONNECTOR.key());
+        if (connector != null && connector.startsWith(ConnectionOptions.UNSUPPORTED_PREFIX)) {
+            throw new ValidationException(
+                    "Table " + id.asSummaryString() + " lives in a data source of kind '"
+                            + connector.substring(ConnectionOptions.UNSUPPORTED_PREFIX.length())
+                            + "', which the SQL gateway cannot read or write yet.");
+        }
+        ConnectionView connection;
+        try {
+            connection = catalogService.connection(catalog.environment(), id.getDatabaseName());
+        } catch (CatalogServiceException e) {
+            throw new ValidationException(
+                    "The connection of data source '" + id.getDatabaseName() + "' in environment '"
+                            + catalog.environment() + "' is not available: " + e.getMessage());
+        }
+        Map<String, String> secretOptions = ConnectionOptions.forConnector(connection);
+        redactor.remember(secretOptions.values());
+        Map<String, String> options = new HashMap<>(table.getOptions());
+        options.putAll(secretOptions);
+        return table.copy(options);
+    }
+
+    private static void refuseForeignOptions(
+            ObjectIdentifier id, Map<String, String> published, Map<String, String> requested) {
+        Set<String> refused = new TreeSet<>();
+        for (Map.Entry<String, String> option : requested.entrySet()) {
+            boolean changed = !option.getValue().equals(published.get(option.getKey()));
+            if (changed && !HINTABLE_KEYS.contains(option.getKey())) {
+                refused.add(option.getKey());
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new ValidationException(
+                    "Access denied: table " + id.asSummaryString() + " does not let a query set "
+                            + String.join(", ", refused) + ". OPTIONS hints may set only "
+                            + String.join(", ", new TreeSet<>(HINTABLE_KEYS)) + ".");
+        }
+    }
+
+    @Override
+    public String factoryIdentifier() {
+        return "sluice-environment";
+    }
+
+    @Override
+    public Set<ConfigOption<?>> requiredOptions() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<ConfigOption<?>> optionalOptions() {
+        return Set.of();
+    }
+}

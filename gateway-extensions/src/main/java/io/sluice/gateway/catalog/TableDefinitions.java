@@ -1,0 +1,68 @@
+package io.sluice.gateway.catalog;
+
+import io.sluice.contract.ColumnView;
+import io.sluice.contract.DatabaseView;
+import io.sluice.contract.TableView;
+
+import org.apache.flink.table.api.Schema;
+import org.apache.flink.table.catalog.CatalogTable;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns a table published in catalog-service into a Flink table whose options name the connector and the
+ * topic or table, but no address and no secret: those are added at planning time by
+ * {@link ConnectedTableFactory}, so {@code SHOW CREATE TABLE} cannot reveal them.
+ */
+final class TableDefinitions {
+
+    static final String TOPIC = "topic";
+    static final String APPEND = "append";
+    static final String UPSERT = "upsert";
+
+    private TableDefinitions() {}
+
+    static CatalogTable toFlinkTable(DatabaseView database, TableView table) {
+        Schema.Builder schema = Schema.newBuilder();
+        for (ColumnView column : table.columns()) {
+            schema.column(column.name(), column.type());
+            if (column.comment() != null && !column.comment().isBlank()) {
+                schema.withComment(column.comment());
+            }
+        }
+        if (table.primaryKey() != null && !table.primaryKey().isEmpty()) {
+            schema.primaryKey(table.primaryKey());
+        }
+        return CatalogTable.newBuilder()
+                .schema(schema.build())
+                .comment(table.description())
+                .options(visibleOptions(database, table))
+                .build();
+    }
+
+    private static Map<String, String> visibleOptions(DatabaseView database, TableView table) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (TOPIC.equals(table.type())) {
+            String format = table.format() == null ? "json" : table.format();
+            options.put("topic", table.name());
+            if (UPSERT.equals(table.topicKind())) {
+                options.put("connector", "upsert-kafka");
+                options.put("key.format", format);
+                options.put("value.format", format);
+            } else {
+                options.put("connector", "kafka");
+                options.put("format", format);
+                // a published topic is read from its start unless a query asks otherwise with an OPTIONS hint
+                options.put("scan.startup.mode", "earliest-offset");
+            }
+        } else if (ConnectionOptions.isJdbc(database.dataSourceKind())) {
+            options.put("connector", "jdbc");
+            options.put("table-name", table.name());
+        } else {
+            // read or written, such a table fails at planning with a message that names the kind
+            options.put("connector", ConnectionOptions.UNSUPPORTED_PREFIX + database.dataSourceKind());
+        }
+        return options;
+    }
+}

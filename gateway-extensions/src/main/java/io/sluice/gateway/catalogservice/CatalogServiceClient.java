@@ -1,0 +1,155 @@
+package io.sluice.gateway.catalogservice;
+
+import io.sluice.contract.ConnectionView;
+import io.sluice.contract.EnvironmentCatalogView;
+import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.auth.Credentials;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.DeserializationFeature;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * catalog-service's HTTP API as the gateway uses it, behind Caffeine caches whose TTLs bound how stale a
+ * session's view may be. Users' calls carry the user's own credentials, so catalog-service applies its own
+ * rules to them; only connections (with secrets) are read with the gateway's service token.
+ */
+public final class CatalogServiceClient {
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final URI api;
+    private final String serviceAuthorization;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    private final Cache<Credentials, PrincipalView> principals;
+    private final Cache<CatalogKey, EnvironmentCatalogView> catalogs;
+    private final Cache<ConnectionKey, ConnectionView> connections;
+
+    private record CatalogKey(Credentials credentials, String environment) {}
+
+    private record ConnectionKey(String environment, String dataSource) {}
+
+    public CatalogServiceClient(
+            URI baseUrl,
+            String serviceToken,
+            Duration timeout,
+            Duration loginTtl,
+            Duration catalogTtl,
+            Duration connectionTtl,
+            int maxEntries) {
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        this.api = URI.create(base + "/api/v1/");
+        this.serviceAuthorization = serviceToken == null ? null : Credentials.bearer(serviceToken).authorizationHeader();
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.principals = Caffeine.newBuilder().expireAfterWrite(loginTtl).maximumSize(maxEntries).build();
+        this.catalogs = Caffeine.newBuilder().expireAfterWrite(catalogTtl).maximumSize(maxEntries).build();
+        this.connections = Caffeine.newBuilder().expireAfterWrite(connectionTtl).maximumSize(maxEntries).build();
+    }
+
+    /** Who these credentials belong to; throws {@link CatalogServiceException} with status 401 when nobody. */
+    public PrincipalView principal(Credentials credentials) {
+        return principals.get(
+                credentials, c -> get("principal", c.authorizationHeader(), PrincipalView.class));
+    }
+
+    /** The tables published to an environment, as this user may see them. */
+    public EnvironmentCatalogView environmentCatalog(Credentials credentials, String environment) {
+        return catalogs.get(
+                new CatalogKey(credentials, environment),
+                k ->
+                        get(
+                                "environments/" + encode(environment) + "/catalog",
+                                credentials.authorizationHeader(),
+                                EnvironmentCatalogView.class));
+    }
+
+    /** A data source's connection in an environment, secrets included: for planning inside the gateway only. */
+    public ConnectionView connection(String environment, String dataSource) {
+        if (serviceAuthorization == null) {
+            throw new CatalogServiceException(
+                    0,
+                    "The gateway has no service token for catalog-service: set "
+                            + "sql-gateway.endpoint.sluice.catalog-service.token-file.");
+        }
+        return connections.get(
+                new ConnectionKey(environment, dataSource),
+                k ->
+                        get(
+                                "environments/" + encode(environment) + "/datasources/" + encode(dataSource)
+                                        + "/connection",
+                                serviceAuthorization,
+                                ConnectionView.class));
+    }
+
+    /** Forgets everything cached, so the next session and the next planning see catalog-service's current state. */
+    public void invalidateAll() {
+        principals.invalidateAll();
+        catalogs.invalidateAll();
+        connections.invalidateAll();
+    }
+
+    private <T> T get(String path, String authorization, Class<T> type) {
+        HttpRequest request =
+                HttpRequest.newBuilder(api.resolve(path))
+                        .timeout(timeout)
+                        .header("Authorization", authorization)
+                        .header("Accept", "application/json")
+                        .GET()
+                        .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new CatalogServiceException(
+                    0, "catalog-service at " + api + " cannot be reached (" + e.getMessage() + ").");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogServiceException(0, "Interrupted while waiting for catalog-service.");
+        }
+        try {
+            if (response.statusCode() / 100 != 2) {
+                throw new CatalogServiceException(response.statusCode(), problemDetail(response));
+            }
+            return JSON.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new CatalogServiceException(
+                    response.statusCode(), "catalog-service answered " + path + " with unreadable JSON: " + e.getMessage());
+        }
+    }
+
+    /** The {@code detail} (else {@code title}) of an RFC 7807 problem, so the client reads catalog-service's words. */
+    private static String problemDetail(HttpResponse<byte[]> response) {
+        try {
+            JsonNode problem = JSON.readTree(response.body());
+            for (String field : new String[] {"detail", "title"}) {
+                JsonNode value = problem.get(field);
+                if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                    return value.asText();
+                }
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // fall through to the status line: the body is not a problem document
+        }
+        return "catalog-service answered HTTP " + response.statusCode() + ".";
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,56 @@
+package io.sluice.gateway.errors;
+
+import org.apache.flink.runtime.rest.handler.RestHandlerException;
+import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpResponseStatus;
+
+/**
+ * A refusal the client must read as it is: a login failure or a denial, with the HTTP status that says which.
+ *
+ * <p>Flink's REST handlers print {@code ExceptionUtils.stringifyException} of a {@link RestHandlerException}
+ * into the error response. This one has no stack trace, no cause and prints only its message, so the
+ * client's {@code RestClientException} reads {@code [Login failed: …]} instead of a server trace. The gateway
+ * service interface cannot declare it, so {@link #raise()} throws it unchecked; the REST handlers catch
+ * {@link RestHandlerException} around every service call and answer with its status.
+ */
+public final class ClientError extends RestHandlerException {
+
+    private ClientError(String message, HttpResponseStatus status) {
+        super(message, status, LoggingBehavior.IGNORE);
+        setStackTrace(new StackTraceElement[0]);
+    }
+
+    /** Wrong or missing credentials (HTTP 401). */
+    public static ClientError loginFailed(String message) {
+        return new ClientError("Login failed: " + message, HttpResponseStatus.UNAUTHORIZED);
+    }
+
+    /** An authenticated principal asked for something it may not do (HTTP 403). */
+    public static ClientError denied(String message) {
+        return new ClientError("Access denied: " + message, HttpResponseStatus.FORBIDDEN);
+    }
+
+    /** A request the gateway cannot serve as asked (HTTP 400). */
+    public static ClientError badRequest(String message) {
+        return new ClientError(message, HttpResponseStatus.BAD_REQUEST);
+    }
+
+    /** catalog-service could not be reached or answered with an error of its own (HTTP 503). */
+    public static ClientError unavailable(String message) {
+        return new ClientError(message, HttpResponseStatus.SERVICE_UNAVAILABLE);
+    }
+
+    /** Throws this error through interfaces that only allow unchecked exceptions. */
+    public RuntimeException raise() {
+        throw ClientError.<RuntimeException>sneaky(this);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable error) throws E {
+        throw (E) error;
+    }
+
+    @Override
+    public String toString() {
+        return getMessage();
+    }
+}

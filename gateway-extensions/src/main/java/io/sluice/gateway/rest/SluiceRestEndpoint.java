@@ -1,0 +1,68 @@
+package io.sluice.gateway.rest;
+
+import io.sluice.gateway.errors.ClientError;
+
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.rest.handler.RestHandlerSpecification;
+import org.apache.flink.table.gateway.api.SqlGatewayService;
+import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpoint;
+import org.apache.flink.table.gateway.rest.header.application.DeployScriptHeaders;
+import org.apache.flink.table.gateway.rest.header.materializedtable.RefreshMaterializedTableHeaders;
+import org.apache.flink.table.gateway.rest.header.materializedtable.scheduler.AbstractEmbeddedSchedulerWorkflowHeaders;
+import org.apache.flink.table.gateway.rest.header.statement.FetchResultsHeaders;
+import org.apache.flink.util.ConfigurationException;
+
+import org.apache.flink.shaded.netty4.io.netty.channel.ChannelInboundHandler;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Flink's SQL gateway REST API (v1–v4, so the JDBC driver and the SQL client work unchanged) in front of the
+ * governed service. Routes that would reach past it — the embedded workflow scheduler, materialized table
+ * refresh and script deployment — answer with a refusal.
+ */
+public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
+
+    public SluiceRestEndpoint(Configuration configuration, SqlGatewayService governedService)
+            throws IOException, ConfigurationException {
+        super(configuration, governedService);
+    }
+
+    @Override
+    protected List<Tuple2<RestHandlerSpecification, ChannelInboundHandler>> initializeHandlers(
+            CompletableFuture<String> localAddressFuture) {
+        List<Tuple2<RestHandlerSpecification, ChannelInboundHandler>> governed = new ArrayList<>();
+        for (Tuple2<RestHandlerSpecification, ChannelInboundHandler> route :
+                super.initializeHandlers(localAddressFuture)) {
+            RestHandlerSpecification spec = route.f0;
+            ChannelInboundHandler handler;
+            if (spec instanceof AbstractEmbeddedSchedulerWorkflowHeaders
+                    || spec instanceof RefreshMaterializedTableHeaders) {
+                handler =
+                        GovernedRouteHandler.refusing(
+                                route.f1,
+                                ClientError.denied("materialized tables are not offered through this gateway."),
+                                responseHeaders);
+            } else if (spec instanceof DeployScriptHeaders) {
+                handler =
+                        GovernedRouteHandler.refusing(
+                                route.f1,
+                                ClientError.denied("deploying scripts is not offered through this gateway."),
+                                responseHeaders);
+            } else if (spec instanceof FetchResultsHeaders) {
+                handler =
+                        GovernedRouteHandler.forwarding(
+                                new CleanFetchResultsHandler(service, responseHeaders, (FetchResultsHeaders) spec),
+                                responseHeaders);
+            } else {
+                handler = GovernedRouteHandler.forwarding(route.f1, responseHeaders);
+            }
+            governed.add(Tuple2.of(spec, handler));
+        }
+        return governed;
+    }
+}

@@ -1,0 +1,37 @@
+package io.sluice.gateway.session;
+
+import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.auth.Credentials;
+
+import org.apache.flink.table.gateway.api.operation.OperationHandle;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the gateway knows of one client session: who opened it, what it mounted, when the client was last heard
+ * from and which of its statements may still hold a job.
+ */
+final class GovernedSession {
+
+    final PrincipalView principal;
+    final Credentials credentials;
+    final List<String> environments;
+    final Set<OperationHandle> openOperations = ConcurrentHashMap.newKeySet();
+    private volatile long lastSeenNanos = System.nanoTime();
+
+    GovernedSession(PrincipalView principal, Credentials credentials, List<String> environments) {
+        this.principal = principal;
+        this.credentials = credentials;
+        this.environments = List.copyOf(environments);
+    }
+
+    void touch() {
+        lastSeenNanos = System.nanoTime();
+    }
+
+    long silentForNanos() {
+        return System.nanoTime() - lastSeenNanos;
+    }
+}

@@ -1,0 +1,420 @@
+package io.sluice.gateway.session;
+
+import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.auth.Authenticator;
+import io.sluice.gateway.auth.Credentials;
+import io.sluice.gateway.auth.RequestCredentials;
+import io.sluice.gateway.catalog.EnvironmentCatalog;
+import io.sluice.gateway.catalogservice.CatalogServiceClient;
+import io.sluice.gateway.catalogservice.CatalogServiceException;
+import io.sluice.gateway.errors.ClientError;
+import io.sluice.gateway.errors.FailureMessages;
+import io.sluice.gateway.errors.SecretRedactor;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.table.catalog.CatalogBaseTable;
+import org.apache.flink.table.catalog.ObjectIdentifier;
+import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
+import org.apache.flink.table.catalog.ResolvedSchema;
+import org.apache.flink.table.catalog.UnresolvedIdentifier;
+import org.apache.flink.table.functions.FunctionDefinition;
+import org.apache.flink.table.gateway.api.SqlGatewayService;
+import org.apache.flink.table.gateway.api.endpoint.EndpointVersion;
+import org.apache.flink.table.gateway.api.operation.OperationHandle;
+import org.apache.flink.table.gateway.api.results.FetchOrientation;
+import org.apache.flink.table.gateway.api.results.FunctionInfo;
+import org.apache.flink.table.gateway.api.results.GatewayInfo;
+import org.apache.flink.table.gateway.api.results.OperationInfo;
+import org.apache.flink.table.gateway.api.results.ResultSet;
+import org.apache.flink.table.gateway.api.results.TableInfo;
+import org.apache.flink.table.gateway.api.session.SessionEnvironment;
+import org.apache.flink.table.gateway.api.session.SessionHandle;
+import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Flink's gateway service under governance: every session belongs to a principal from catalog-service, mounts
+ * that principal's environment catalogs, keeps to the {@link SessionPolicy}, answers only its owner, and loses
+ * its unfinished statements when its client goes silent.
+ */
+public final class GovernedSqlGatewayService implements SqlGatewayService, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GovernedSqlGatewayService.class);
+
+    private final SqlGatewayService delegate;
+    private final CatalogServiceClient catalogService;
+    private final Authenticator authenticator;
+    private final SessionPolicy policy;
+    private final SecretRedactor redactor;
+    private final List<String> environments;
+    private final long abandonedAfterNanos;
+    private final Map<SessionHandle, GovernedSession> sessions = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService reaper;
+
+    public GovernedSqlGatewayService(
+            SqlGatewayService delegate,
+            CatalogServiceClient catalogService,
+            SessionPolicy policy,
+            SecretRedactor redactor,
+            List<String> environments,
+            Duration abandonedOperationTimeout) {
+        this.delegate = delegate;
+        this.catalogService = catalogService;
+        this.authenticator = new Authenticator(catalogService);
+        this.policy = policy;
+        this.redactor = redactor;
+        this.environments = List.copyOf(environments);
+        this.abandonedAfterNanos = abandonedOperationTimeout.toNanos();
+        this.reaper =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread thread = new Thread(r, "sluice-abandoned-operation-reaper");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        long period = Math.max(500, Math.min(5_000, abandonedOperationTimeout.toMillis() / 4));
+        reaper.scheduleWithFixedDelay(this::closeAbandonedOperations, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    @Override
+    public SessionHandle openSession(SessionEnvironment environment) {
+        Map<String, String> requested = environment.getSessionConfig();
+        Credentials credentials =
+                Credentials.fromSessionProperties(requested)
+                        .or(RequestCredentials::current)
+                        .orElseThrow(
+                                () ->
+                                        ClientError.loginFailed(
+                                                        "no credentials. Connect with the JDBC properties user and "
+                                                                + "password (or token), or send an Authorization "
+                                                                + "header: 'Bearer <token>' or Basic.")
+                                                .raise());
+        PrincipalView principal = authenticator.authenticate(credentials);
+        Map<String, String> sessionConfig = policy.sessionProperties(requested);
+        List<String> mounted = mountableEnvironments(credentials);
+
+        SessionEnvironment.Builder governed =
+                SessionEnvironment.newBuilder()
+                        .setSessionEndpointVersion(environment.getSessionEndpointVersion())
+                        .addSessionConfig(sessionConfig)
+                        .addSessionConfig(jobTags(principal));
+        environment.getSessionName().ifPresent(governed::setSessionName);
+        for (String name : mounted) {
+            governed.registerCatalogCreator(
+                    name, (config, classLoader) -> new EnvironmentCatalog(name, credentials, catalogService, redactor));
+        }
+        if (!mounted.isEmpty()) {
+            governed.setDefaultCatalog(mounted.get(0));
+        }
+        SessionHandle handle = delegate.openSession(governed.build());
+        sessions.put(handle, new GovernedSession(principal, credentials, mounted));
+        LOG.info(
+                "Session {} opened for user {} of project {} with environments {}",
+                handle, principal.user(), principal.project(), mounted);
+        return handle;
+    }
+
+    /** Tags every job of the session with its project and user, so that jobs can be told apart by owner. */
+    private static Map<String, String> jobTags(PrincipalView principal) {
+        return Map.of(
+                "pipeline.global-job-parameters",
+                "sluice.project:" + (principal.project() == null ? "" : principal.project())
+                        + ",sluice.user:" + principal.user());
+    }
+
+    private List<String> mountableEnvironments(Credentials credentials) {
+        List<String> mounted = new ArrayList<>();
+        for (String name : environments) {
+            try {
+                catalogService.environmentCatalog(credentials, name);
+                mounted.add(name);
+            } catch (CatalogServiceException e) {
+                if (e.status() != 403 && e.status() != 404) {
+                    throw Authenticator.asClientError(e).raise();
+                }
+            }
+        }
+        return mounted;
+    }
+
+    @Override
+    public void closeSession(SessionHandle sessionHandle) {
+        owned(sessionHandle);
+        delegate.closeSession(sessionHandle);
+        sessions.remove(sessionHandle);
+    }
+
+    /**
+     * The session behind a handle, after checking that the request comes from its owner when the request carries
+     * credentials (REST and SQL client with an Authorization header; the JDBC driver sends none after login).
+     */
+    private GovernedSession owned(SessionHandle sessionHandle) {
+        GovernedSession session = sessions.get(sessionHandle);
+        if (session == null) {
+            throw ClientError.badRequest(
+                            "Session " + sessionHandle + " does not exist (closed, timed out or from another gateway): "
+                                    + "open a new one.")
+                    .raise();
+        }
+        RequestCredentials.current()
+                .filter(c -> !c.equals(session.credentials))
+                .ifPresent(
+                        c -> {
+                            PrincipalView caller = authenticator.authenticate(c);
+                            if (!caller.user().equals(session.principal.user())) {
+                                throw ClientError.denied(
+                                                "session " + sessionHandle + " belongs to another user; "
+                                                        + caller.user() + " may use only sessions it opened.")
+                                        .raise();
+                            }
+                        });
+        session.touch();
+        return session;
+    }
+
+    @Override
+    public void configureSession(SessionHandle sessionHandle, String statement, long executionTimeoutMs) {
+        owned(sessionHandle);
+        policy.check(statement);
+        delegate.configureSession(sessionHandle, statement, executionTimeoutMs);
+    }
+
+    @Override
+    public Map<String, String> getSessionConfig(SessionHandle sessionHandle) {
+        owned(sessionHandle);
+        return delegate.getSessionConfig(sessionHandle);
+    }
+
+    @Override
+    public EndpointVersion getSessionEndpointVersion(SessionHandle sessionHandle) {
+        owned(sessionHandle);
+        return delegate.getSessionEndpointVersion(sessionHandle);
+    }
+
+    // ---------------------------------------------------------------- statements and operations
+
+    @Override
+    public OperationHandle executeStatement(
+            SessionHandle sessionHandle, String statement, long executionTimeoutMs, Configuration executionConfig) {
+        GovernedSession session = owned(sessionHandle);
+        Map<String, String> statementConfig = executionConfig.toMap();
+        if (!statementConfig.isEmpty()) {
+            requireAllowed(statementConfig);
+        }
+        policy.check(statement);
+        OperationHandle operation =
+                delegate.executeStatement(sessionHandle, statement, executionTimeoutMs, executionConfig);
+        session.openOperations.add(operation);
+        return operation;
+    }
+
+    private void requireAllowed(Map<String, String> statementConfig) {
+        Set<String> kept = policy.sessionProperties(statementConfig).keySet();
+        List<String> refused = statementConfig.keySet().stream().filter(k -> !kept.contains(k)).sorted().toList();
+        if (!refused.isEmpty()) {
+            throw ClientError.denied("a statement may not set " + String.join(", ", refused) + ".").raise();
+        }
+    }
+
+    @Override
+    public OperationHandle submitOperation(SessionHandle sessionHandle, Callable<ResultSet> executor) {
+        GovernedSession session = owned(sessionHandle);
+        OperationHandle operation = delegate.submitOperation(sessionHandle, executor);
+        session.openOperations.add(operation);
+        return operation;
+    }
+
+    @Override
+    public ResultSet fetchResults(SessionHandle sessionHandle, OperationHandle operationHandle, long token, int maxRows) {
+        GovernedSession session = owned(sessionHandle);
+        return finishedWhenEos(session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, token, maxRows));
+    }
+
+    @Override
+    public ResultSet fetchResults(
+            SessionHandle sessionHandle, OperationHandle operationHandle, FetchOrientation orientation, int maxRows) {
+        GovernedSession session = owned(sessionHandle);
+        return finishedWhenEos(
+                session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, orientation, maxRows));
+    }
+
+    private ResultSet finishedWhenEos(GovernedSession session, OperationHandle operation, Callable<ResultSet> fetch) {
+        ResultSet result;
+        try {
+            result = fetch.call();
+        } catch (Exception failure) {
+            throw asClientError(failure).raise();
+        }
+        if (result.getResultType() == ResultSet.ResultType.EOS) {
+            session.openOperations.remove(operation);
+        }
+        return result;
+    }
+
+    /** A failed statement as one clean message: the denial if there was one, else the failure's own words. */
+    private ClientError asClientError(Throwable failure) {
+        ClientError denial = FailureMessages.clientErrorIn(failure);
+        if (denial != null) {
+            return denial;
+        }
+        return ClientError.badRequest(FailureMessages.describe(failure, redactor));
+    }
+
+    @Override
+    public void cancelOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
+        owned(sessionHandle);
+        delegate.cancelOperation(sessionHandle, operationHandle);
+    }
+
+    @Override
+    public void closeOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
+        GovernedSession session = owned(sessionHandle);
+        session.openOperations.remove(operationHandle);
+        delegate.closeOperation(sessionHandle, operationHandle);
+    }
+
+    @Override
+    public OperationInfo getOperationInfo(SessionHandle sessionHandle, OperationHandle operationHandle) {
+        owned(sessionHandle);
+        return delegate.getOperationInfo(sessionHandle, operationHandle);
+    }
+
+    @Override
+    public ResolvedSchema getOperationResultSchema(SessionHandle sessionHandle, OperationHandle operationHandle) {
+        owned(sessionHandle);
+        return delegate.getOperationResultSchema(sessionHandle, operationHandle);
+    }
+
+    /**
+     * Closes the unfinished statements of sessions whose client has gone silent: a killed or disconnected client
+     * stops fetching, and closing its statements cancels their jobs and frees their slots long before the session
+     * itself idles out. Statements whose job runs detached (INSERT) keep their job.
+     */
+    private void closeAbandonedOperations() {
+        sessions.forEach(
+                (handle, session) -> {
+                    if (session.openOperations.isEmpty() || session.silentForNanos() < abandonedAfterNanos) {
+                        return;
+                    }
+                    for (OperationHandle operation : List.copyOf(session.openOperations)) {
+                        session.openOperations.remove(operation);
+                        try {
+                            delegate.closeOperation(handle, operation);
+                            LOG.info(
+                                    "Closed statement {} of session {} (user {}): its client has been silent for {} s",
+                                    operation, handle, session.principal.user(),
+                                    TimeUnit.NANOSECONDS.toSeconds(session.silentForNanos()));
+                        } catch (SqlGatewayException e) {
+                            LOG.debug("Statement {} of session {} was already gone", operation, handle, e);
+                        }
+                    }
+                });
+    }
+
+    // ---------------------------------------------------------------- catalog browsing: owner checked, then Flink
+
+    @Override
+    public String getCurrentCatalog(SessionHandle sessionHandle) {
+        owned(sessionHandle);
+        return delegate.getCurrentCatalog(sessionHandle);
+    }
+
+    @Override
+    public Set<String> listCatalogs(SessionHandle sessionHandle) {
+        owned(sessionHandle);
+        return delegate.listCatalogs(sessionHandle);
+    }
+
+    @Override
+    public Set<String> listDatabases(SessionHandle sessionHandle, String catalogName) {
+        owned(sessionHandle);
+        return delegate.listDatabases(sessionHandle, catalogName);
+    }
+
+    @Override
+    public Set<TableInfo> listTables(
+            SessionHandle sessionHandle,
+            String catalogName,
+            String databaseName,
+            Set<CatalogBaseTable.TableKind> tableKinds) {
+        owned(sessionHandle);
+        return delegate.listTables(sessionHandle, catalogName, databaseName, tableKinds);
+    }
+
+    @Override
+    public ResolvedCatalogBaseTable<?> getTable(SessionHandle sessionHandle, ObjectIdentifier tableIdentifier) {
+        owned(sessionHandle);
+        return delegate.getTable(sessionHandle, tableIdentifier);
+    }
+
+    @Override
+    public Set<FunctionInfo> listUserDefinedFunctions(SessionHandle sessionHandle, String catalogName, String databaseName) {
+        owned(sessionHandle);
+        return delegate.listUserDefinedFunctions(sessionHandle, catalogName, databaseName);
+    }
+
+    @Override
+    public Set<FunctionInfo> listSystemFunctions(SessionHandle sessionHandle) {
+        owned(sessionHandle);
+        return delegate.listSystemFunctions(sessionHandle);
+    }
+
+    @Override
+    public FunctionDefinition getFunctionDefinition(SessionHandle sessionHandle, UnresolvedIdentifier functionIdentifier) {
+        owned(sessionHandle);
+        return delegate.getFunctionDefinition(sessionHandle, functionIdentifier);
+    }
+
+    @Override
+    public GatewayInfo getGatewayInfo() {
+        return delegate.getGatewayInfo();
+    }
+
+    @Override
+    public List<String> completeStatement(SessionHandle sessionHandle, String statement, int position) {
+        owned(sessionHandle);
+        return delegate.completeStatement(sessionHandle, statement, position);
+    }
+
+    // ---------------------------------------------------------------- paths that would bypass the policy
+
+    @Override
+    public OperationHandle refreshMaterializedTable(
+            SessionHandle sessionHandle,
+            String materializedTableIdentifier,
+            boolean isPeriodic,
+            String scheduleTime,
+            Map<String, String> dynamicOptions,
+            Map<String, String> staticPartitions,
+            Map<String, String> executionConfig) {
+        throw ClientError.denied("materialized tables are not offered through this gateway.").raise();
+    }
+
+    @Override
+    public <ClusterID> ClusterID deployScript(
+            SessionHandle sessionHandle, URI scriptUri, String script, Configuration executionConfig) {
+        throw ClientError.denied("deploying scripts is not offered through this gateway: run statements instead.")
+                .raise();
+    }
+
+    @Override
+    public void close() {
+        reaper.shutdownNow();
+    }
+}

@@ -1,0 +1,109 @@
+package io.sluice.catalog.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A plain HTTP client for the catalog's API, as any client would call it. Every response is checked
+ * against the secrets tests have registered: no endpoint but the gateway's connection endpoint may
+ * ever return one.
+ */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+
+    private final String base;
+    private final String authorization;
+    private final boolean secretsExpected;
+
+    private Api(String base, String authorization, boolean secretsExpected) {
+        this.base = base;
+        this.authorization = authorization;
+        this.secretsExpected = secretsExpected;
+    }
+
+    public static Api anonymous(int port) {
+        return new Api("http://127.0.0.1:" + port, null, false);
+    }
+
+    public Api as(String user, String password) {
+        String pair = user + ":" + password;
+        return new Api(base, "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)), false);
+    }
+
+    public Api withToken(String token) {
+        return new Api(base, "Bearer " + token, false);
+    }
+
+    /** The same caller, for the one endpoint that hands secrets to the gateway. */
+    public Api expectingSecrets() {
+        return new Api(base, authorization, true);
+    }
+
+    /** A value that must never appear in a response. */
+    public static void registerSecret(String secret) {
+        SECRETS.add(secret);
+    }
+
+    public ApiResponse get(String path) {
+        return send("GET", path, null);
+    }
+
+    public ApiResponse post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public ApiResponse put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public ApiResponse patch(String path, Object body) {
+        return send("PATCH", path, body);
+    }
+
+    public ApiResponse delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    public ApiResponse send(String method, String path, Object body) {
+        try {
+            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, text == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+            if (text != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String responseBody = response.body();
+            if (!secretsExpected) {
+                for (String secret : SECRETS) {
+                    assertThat(responseBody).as("%s %s must not return a secret", method, path).doesNotContain(secret);
+                }
+            }
+            JsonNode json = responseBody.isEmpty() ? JSON.missingNode() : JSON.readTree(responseBody);
+            return new ApiResponse(
+                    response.statusCode(), json, responseBody, response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.sluice.catalog.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.catalog.support.Api;
+import io.sluice.catalog.support.ApiResponse;
+import io.sluice.catalog.support.ApiTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TableApiTest extends ApiTest {
+
+    private String project;
+    private Api designer;
+
+    @BeforeEach
+    void project() {
+        String user = unique("des");
+        designer = newUser(user);
+        project = unique("proj");
+        newProject(project, user);
+    }
+
+    static Map<String, Object> topic(String name, String project, String kind, List<Map<String, String>> columns, List<String> key) {
+        Map<String, Object> table = new HashMap<>();
+        table.put("name", name);
+        table.put("displayName", "Display " + name);
+        table.put("ownerProject", project);
+        table.put("type", "topic");
+        table.put("format", "json");
+        table.put("partitions", 3);
+        table.put("retentionHours", 24);
+        table.put("topicKind", kind);
+        table.put("columns", columns);
+        table.put("primaryKey", key);
+        return table;
+    }
+
+    static Map<String, String> column(String name, String type) {
+        return Map.of("name", name, "type", type, "comment", "the " + name);
+    }
+
+    static List<Map<String, String>> orderColumns() {
+        return List.of(column("id", "BIGINT"), column("amount", "decimal(10,2)"), column("tags", "ARRAY<STRING>"));
+    }
+
+    @Test
+    void designsATopicWithCanonicalTypesAndVersionsItsSchema() {
+        String name = unique("orders");
+        ApiResponse created = designer.post("/api/v1/tables", topic(name, project, "upsert", orderColumns(), List.of("id")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("environment").asText()).isEqualTo("design");
+        assertThat(created.json().path("version").asInt()).isEqualTo(1);
+        assertThat(created.json().path("topicKind").asText()).isEqualTo("upsert");
+        assertThat(created.json().at("/columns/1/type").asText()).isEqualTo("DECIMAL(10, 2)");
+        assertThat(created.json().at("/columns/0/comment").asText()).isEqualTo("the id");
+
+        ApiResponse changed = designer.put("/api/v1/tables/" + name + "/schema", Map.of(
+                "columns", List.of(column("id", "BIGINT"), column("amount", "DECIMAL(12, 2)")), "primaryKey", List.of("id")));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("version").asInt()).isEqualTo(2);
+        assertThat(designer.get("/api/v1/tables/" + name + "/versions").body()).isEqualTo("[1,2]");
+
+        ApiResponse same = designer.put("/api/v1/tables/" + name + "/schema", Map.of(
+                "columns", List.of(column("id", "BIGINT"), column("amount", "DECIMAL(12, 2)")), "primaryKey", List.of("id")));
+        assertThat(same.status()).isEqualTo(409);
+
+        ApiResponse details = designer.patch("/api/v1/tables/" + name, Map.of("partitions", 6, "description", "more partitions"));
+        assertThat(details.json().path("partitions").asInt()).isEqualTo(6);
+        assertThat(details.json().path("version").asInt()).as("details are not a schema version").isEqualTo(2);
+        assertThat(designer.get("/api/v1/tables/" + name + "?environment=test").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badTablesAreRefusedNamingTheFieldAndChangeNothing() {
+        List<Map<String, String>> columns = orderColumns();
+        String taken = unique("taken");
+        assertThat(designer.post("/api/v1/tables", topic(taken, project, "append", columns, List.of())).status()).isEqualTo(201);
+        long tables = count("catalog_tables");
+        long versions = count("table_schema_versions");
+
+        assertRefused(topic("a", project, "append", columns, List.of()), 400, "name", "must be 2 to 35 characters");
+        assertRefused(topic("a23456789012345678901234567890123456", project, "append", columns, List.of()), 400, "name", "must be 2 to 35");
+        assertRefused(topic("_orders", project, "append", columns, List.of()), 400, "name", "must start with a letter");
+        assertRefused(topic("9orders", project, "append", columns, List.of()), 400, "name", "must start with a letter");
+        assertRefused(topic("my-orders", project, "append", columns, List.of()), 400, "name", "only letters, digits and underscore");
+        assertRefused(topic("orders_ok", project, "append", List.of(column("id", "FOO")), List.of()),
+                400, "columns[0].type", "'FOO' is not a Flink SQL type");
+        assertRefused(topic("orders_ok", project, "append", List.of(column("id", "VARCHAR(x)")), List.of()),
+                400, "columns[0].type", "is not a Flink SQL type");
+        assertRefused(topic("orders_ok", project, "append", List.of(column("id", "INT"), column("ID", "INT")), List.of()),
+                400, "columns[1].name", "appears twice");
+        assertRefused(topic("orders_ok", project, "upsert", columns, List.of()), 400, "primaryKey", "an upsert topic needs a primary key");
+        assertRefused(topic("orders_ok", project, "append", columns, List.of("nope")), 400, "primaryKey", "'nope' is not one of the columns");
+        assertRefused(topic("orders_ok", project, "sideways", columns, List.of()), 400, null, "'sideways' is not a valid value for topicKind");
+        Map<String, Object> noPartitions = topic("orders_ok", project, "append", columns, List.of());
+        noPartitions.put("partitions", 0);
+        assertRefused(noPartitions, 400, "partitions", "between 1 and 1024");
+        Map<String, Object> tableWithPartitions = topic("orders_ok", project, "append", columns, List.of());
+        tableWithPartitions.put("type", "table");
+        assertRefused(tableWithPartitions, 400, "format", "applies to topics only");
+        assertRefused(topic(taken.toUpperCase(), project, "append", columns, List.of()), 409, "name", "already exists");
+        assertRefused(topic("orders_ok", "no_such_project", "append", columns, List.of()), 404, null, "project 'no_such_project' does not exist");
+
+        ApiResponse outsider = newUser(unique("out")).post("/api/v1/tables", topic("orders_ok", project, "append", columns, List.of()));
+        assertThat(outsider.status()).isEqualTo(403);
+        assertThat(outsider.detail()).contains("takes the project_admin or developer role");
+
+        assertThat(count("catalog_tables")).isEqualTo(tables);
+        assertThat(count("table_schema_versions")).isEqualTo(versions);
+        assertThat(lastAudit("table.create", "9orders")).containsEntry("outcome", "REFUSED").containsEntry("actor", designerName());
+    }
+
+    private String designerName() {
+        return designer.get("/api/v1/principal").json().path("user").asText();
+    }
+
+    private void assertRefused(Map<String, Object> table, int status, String field, String message) {
+        ApiResponse response = designer.post("/api/v1/tables", table);
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.detail()).contains(message);
+        if (field != null) {
+            assertThat(response.field()).isEqualTo(field);
+        }
+    }
+}

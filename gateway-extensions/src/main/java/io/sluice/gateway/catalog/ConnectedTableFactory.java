@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The table factory of an environment catalog: at planning time it looks up the data source's connection in
@@ -60,26 +61,51 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
 
     @Override
     public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
-        return FactoryUtil.createDynamicTableSource(
-                null,
-                context.getObjectIdentifier(),
-                connected(context),
-                Map.of(),
-                context.getConfiguration(),
-                context.getClassLoader(),
-                context.isTemporary());
+        ResolvedCatalogTable table = connected(context);
+        return withoutSecretsInErrors(
+                () ->
+                        FactoryUtil.createDynamicTableSource(
+                                null,
+                                context.getObjectIdentifier(),
+                                table,
+                                Map.of(),
+                                context.getConfiguration(),
+                                context.getClassLoader(),
+                                context.isTemporary()));
     }
 
     @Override
     public DynamicTableSink createDynamicTableSink(DynamicTableFactory.Context context) {
-        return FactoryUtil.createDynamicTableSink(
-                null,
-                context.getObjectIdentifier(),
-                connected(context),
-                Map.of(),
-                context.getConfiguration(),
-                context.getClassLoader(),
-                context.isTemporary());
+        ResolvedCatalogTable table = connected(context);
+        return withoutSecretsInErrors(
+                () ->
+                        FactoryUtil.createDynamicTableSink(
+                                null,
+                                context.getObjectIdentifier(),
+                                table,
+                                Map.of(),
+                                context.getConfiguration(),
+                                context.getClassLoader(),
+                                context.isTemporary()));
+    }
+
+    /**
+     * Connectors print a table's options into their errors, which here include the address and secrets. Such an
+     * error is replaced by one with the same words, redacted, and no cause, so neither the client nor Flink's
+     * log of the failed statement sees them.
+     */
+    private <T> T withoutSecretsInErrors(Supplier<T> create) {
+        try {
+            return create.get();
+        } catch (RuntimeException e) {
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && messages.indexOf(t.getMessage()) < 0) {
+                    messages.append(messages.length() == 0 ? "" : "\nCaused by: ").append(t.getMessage());
+                }
+            }
+            throw new ValidationException(redactor.redact(messages.toString()));
+        }
     }
 
     private ResolvedCatalogTable connected(DynamicTableFactory.Context context) {

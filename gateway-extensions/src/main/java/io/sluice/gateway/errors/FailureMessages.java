@@ -23,21 +23,35 @@ public final class FailureMessages {
         return null;
     }
 
+    /**
+     * The first telling message of the chain (its first paragraph: Flink appends table options and hints after a
+     * blank line) and the root cause's message, which usually names what was wrong.
+     */
     public static String describe(Throwable failure, SecretRedactor redactor) {
         Set<String> messages = new LinkedHashSet<>();
-        for (Throwable t = failure; t != null && messages.size() < 3; t = t.getCause()) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            root = t;
             String message = t.getMessage();
-            if (message == null || message.isBlank() || isWrapper(message)) {
-                continue;
+            if (messages.isEmpty() && message != null && !message.isBlank() && !isWrapper(message)) {
+                messages.add(firstParagraph(message));
             }
-            // a cause's message is often repeated inside its wrapper's: keep only the new part
-            if (messages.stream().noneMatch(m -> m.contains(message.strip()))) {
-                messages.add(message.strip());
+        }
+        if (root.getMessage() != null && !root.getMessage().isBlank()) {
+            String rootMessage = root.getMessage().strip();
+            if (messages.stream().noneMatch(m -> m.contains(rootMessage))) {
+                messages.add(rootMessage);
             }
         }
         String text = messages.isEmpty() ? "The statement failed." : String.join("\n", messages);
         text = redactor.redact(text);
         return text.length() > LONGEST ? text.substring(0, LONGEST) + " …" : text;
+    }
+
+    private static String firstParagraph(String message) {
+        String text = message.strip();
+        int blank = text.indexOf("\n\n");
+        return blank < 0 ? text : text.substring(0, blank);
     }
 
     private static boolean isWrapper(String message) {

@@ -53,6 +53,9 @@ public final class GatewayStack {
     /** How long a silent client's statements live in these tests (production default: 20 s). */
     public static final Duration ABANDONED_AFTER = Duration.ofSeconds(8);
 
+    /** How stale a session's view of catalog-service may be in these tests (production default: 30 s). */
+    public static final Duration CATALOG_TTL = Duration.ofSeconds(2);
+
     private static GatewayStack instance;
 
     public final String kafkaBootstrapServers;
@@ -138,6 +141,7 @@ public final class GatewayStack {
         gatewayConfig.setString("sql-gateway.endpoint.sluice.catalog-service.token-file", tokenFile.toString());
         gatewayConfig.setString(
                 "sql-gateway.endpoint.sluice.session.abandoned-operation-timeout", ABANDONED_AFTER.toSeconds() + " s");
+        gatewayConfig.setString("sql-gateway.endpoint.sluice.cache.catalog-ttl", CATALOG_TTL.toMillis() + " ms");
         gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
         gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
         gateway = new SqlGateway(gatewayConfig, SessionManager.create(new DefaultContext(gatewayConfig, List.of())));
@@ -211,6 +215,35 @@ public final class GatewayStack {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Designs a topic table like {@code orders} as alice and has dana publish it to test, as the publish workflow
+     * does; the topic is created on the broker on approval.
+     */
+    public void publishOrdersLikeTopic(String name) {
+        String columns =
+                "[{\"name\":\"order_id\",\"type\":\"BIGINT\",\"comment\":\"order number\"},"
+                        + "{\"name\":\"customer\",\"type\":\"STRING\",\"comment\":\"customer name\"},"
+                        + "{\"name\":\"amount\",\"type\":\"DECIMAL(10, 2)\",\"comment\":\"order total\"},"
+                        + "{\"name\":\"order_time\",\"type\":\"TIMESTAMP(3)\",\"comment\":\"when\"}]";
+        catalogService(
+                "POST", "/api/v1/tables", ALICE, ALICE_PASSWORD,
+                "{\"name\":\"" + name + "\",\"displayName\":\"" + name + "\",\"ownerProject\":\"demo\","
+                        + "\"type\":\"topic\",\"format\":\"json\",\"partitions\":1,\"retentionHours\":24,"
+                        + "\"topicKind\":\"append\",\"description\":\"written by a test\",\"columns\":" + columns
+                        + ",\"primaryKey\":[]}");
+        String request =
+                catalogService(
+                        "POST", "/api/v1/tables/" + name + "/publish-requests", ALICE, ALICE_PASSWORD,
+                        "{\"environment\":\"test\",\"dataSource\":\"demo_kafka\",\"comment\":\"test\"}");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(request);
+        if (!id.find()) {
+            throw new IllegalStateException("No id in the publish request: " + request);
+        }
+        catalogService(
+                "POST", "/api/v1/publish-requests/" + id.group(1) + "/approve", DANA, DANA_PASSWORD,
+                "{\"comment\":\"ok\"}");
     }
 
     private void stop() {

@@ -1,0 +1,84 @@
+package io.sluice.gateway;
+
+import io.sluice.gateway.testing.GatewayStack;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.sluice.gateway.testing.Jdbc.connect;
+import static io.sluice.gateway.testing.Jdbc.firstColumn;
+import static io.sluice.gateway.testing.GatewayStack.ALICE;
+import static io.sluice.gateway.testing.GatewayStack.ALICE_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Topics published in catalog-service, read and written with the JDBC driver through the environment catalog,
+ * on the in-JVM broker; their address never shows.
+ */
+class KafkaTablesTest {
+
+    private static GatewayStack stack;
+
+    @BeforeAll
+    static void publishTopicsAndProduce() throws Exception {
+        stack = GatewayStack.get();
+        stack.publishOrdersLikeTopic("order_copies");
+        stack.produce(
+                "orders",
+                List.of(
+                        "{\"order_id\":1,\"customer\":\"ada\",\"amount\":12.50,\"order_time\":\"2026-11-01 10:00:00\"}",
+                        "{\"order_id\":2,\"customer\":\"bo\",\"amount\":3.99,\"order_time\":\"2026-11-01 10:05:00\"}",
+                        "{\"order_id\":3,\"customer\":\"cy\",\"amount\":100.00,\"order_time\":\"2026-11-01 10:09:00\"}"));
+        Thread.sleep(GatewayStack.CATALOG_TTL.toMillis());
+    }
+
+    @Test
+    void readsRowsOfATopicThroughTheCatalogTable() throws Exception {
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT order_id, customer, amount FROM test.demo_kafka.orders "
+                                        + "/*+ OPTIONS('scan.bounded.mode'='latest-offset') */")) {
+            List<String> read = new ArrayList<>();
+            while (rows.next()) {
+                read.add(rows.getLong(1) + " " + rows.getString(2) + " " + rows.getBigDecimal(3));
+            }
+            assertThat(read).contains("1 ada 12.50", "2 bo 3.99", "3 cy 100.00");
+        }
+    }
+
+    @Test
+    void writesAnotherTopic() throws Exception {
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "INSERT INTO order_copies SELECT * FROM orders /*+ OPTIONS('scan.bounded.mode'='latest-offset') */");
+        }
+        List<String> copies = stack.consume("order_copies", 3, Duration.ofSeconds(60));
+        assertThat(copies).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(String.join("\n", copies)).contains("\"customer\":\"ada\"", "\"customer\":\"cy\"");
+    }
+
+    @Test
+    void tableDefinitionsShowNoConnectionDetails() throws Exception {
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            String ddl = String.join("\n", firstColumn(statement, "SHOW CREATE TABLE orders"));
+            assertThat(ddl)
+                    .contains("`order_id` BIGINT COMMENT 'order number'", "'connector' = 'kafka'", "'topic' = 'orders'")
+                    .doesNotContain(stack.kafkaBootstrapServers, "bootstrap");
+            String described = String.join("\n", firstColumn(statement, "DESCRIBE orders"));
+            assertThat(described).contains("order_id", "customer", "amount", "order_time");
+            String config = String.join("\n", firstColumn(statement, "SET"));
+            assertThat(config).doesNotContain(stack.kafkaBootstrapServers, ALICE_PASSWORD);
+        }
+    }
+}

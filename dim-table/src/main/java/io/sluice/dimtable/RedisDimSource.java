@@ -62,11 +62,14 @@ final class RedisDimSource implements DimSource {
                         .connectionTimeoutMillis(timeout)
                         .socketTimeoutMillis(timeout)
                         .build();
-        Jedis jedis = new Jedis(new HostAndPort(host, port), config);
+        Jedis jedis = null;
         try {
+            jedis = new Jedis(new HostAndPort(host, port), config);
             jedis.ping();
         } catch (JedisException e) {
-            jedis.close();
+            if (jedis != null) {
+                jedis.close();
+            }
             throw RedisDimConnection.classify(e);
         }
         return new RedisDimConnection(jedis, keyPrefix, keySeparator, format, new RedisRowDecoder(rowType, keyIndices));

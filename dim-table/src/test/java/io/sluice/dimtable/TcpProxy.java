@@ -20,6 +20,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private Thread acceptor;
 
     TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -38,7 +39,7 @@ final class TcpProxy implements AutoCloseable {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         server = socket;
-        Thread acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + port);
+        acceptor = new Thread(() -> accept(socket), "tcp-proxy-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -46,6 +47,12 @@ final class TcpProxy implements AutoCloseable {
     /** Refuses new connections and cuts the open ones, like a database that went away. */
     synchronized void stop() throws IOException {
         server.close();
+        // The JDK closes a listening socket only once the thread blocked in accept() has left it.
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Socket socket : sockets) {
             socket.close();
         }
@@ -56,6 +63,10 @@ final class TcpProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (socket.isClosed()) {
+                    client.close();
+                    return;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);

@@ -89,7 +89,12 @@ public class IdentityService {
 
     @Transactional(readOnly = true)
     public Project project(String name) {
-        return projects.find(name).orElseThrow(() -> CatalogException.notFound("project", name));
+        return findProject(name).orElseThrow(() -> CatalogException.notFound("project", name));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Project> findProject(String name) {
+        return projects.find(name);
     }
 
     @Transactional(readOnly = true)

@@ -82,7 +82,12 @@ public class TableService {
 
     @Transactional(readOnly = true)
     public Table get(String name) {
-        return tables.find(name).orElseThrow(() -> CatalogException.notFound("table", name));
+        return find(name).orElseThrow(() -> CatalogException.notFound("table", name));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Table> find(String name) {
+        return tables.find(name);
     }
 
     @Transactional(readOnly = true)

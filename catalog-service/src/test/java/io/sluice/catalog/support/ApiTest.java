@@ -67,6 +67,36 @@ public abstract class ApiTest {
         }
     }
 
+    /**
+     * Designs a table owned by {@code project} (a topic on a managed Kafka source, or a PostgreSQL table on
+     * a registered source) and has {@code approver} publish it to test; returns its name.
+     */
+    protected String publishedToTest(Api designer, String project, Api approver, boolean topic) {
+        String source = unique(topic ? "kafka" : "pg");
+        Map<String, Object> connection = topic
+                ? Map.of("properties", Map.of("bootstrap.servers", TestServices.kafkaBootstrapServers()))
+                : Map.of("properties", Map.of("url", "jdbc:postgresql://127.0.0.1:5432/postgres", "username", "postgres"));
+        ApiResponse created = approver.post("/api/v1/datasources", Map.of(
+                "name", source, "kind", topic ? "kafka" : "postgresql", "managementMode", topic ? "managed" : "registered",
+                "environmentScope", "both", "connections", Map.of("test", connection, "prod", connection)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String name = unique(topic ? "topic" : "tab");
+        Map<String, Object> table = new java.util.HashMap<>(Map.of(
+                "name", name, "ownerProject", project, "type", topic ? "topic" : "table",
+                "columns", List.of(Map.of("name", "id", "type", "BIGINT"), Map.of("name", "name", "type", "STRING"),
+                        Map.of("name", "secret_score", "type", "DOUBLE"))));
+        if (topic) {
+            table.putAll(Map.of("format", "json", "partitions", 1));
+        }
+        ApiResponse designed = designer.post("/api/v1/tables", table);
+        assertThat(designed.status()).as(designed.body()).isEqualTo(201);
+        ApiResponse asked = designer.post("/api/v1/tables/" + name + "/publish-requests", Map.of("environment", "test", "dataSource", source));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        ApiResponse approved = approver.post("/api/v1/publish-requests/" + asked.json().path("id").asLong() + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return name;
+    }
+
     protected long count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }

@@ -3,6 +3,7 @@ package io.sluice.gateway.catalog;
 import io.sluice.contract.ConnectionView;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.catalogservice.CatalogServiceException;
+import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.SecretRedactor;
 
 import org.apache.flink.configuration.ConfigOption;
@@ -150,7 +151,7 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
         }
         if (!refused.isEmpty()) {
             throw new ValidationException(
-                    "Access denied: table " + id.asSummaryString() + " does not let a query set "
+                    ClientError.DENIED + "table " + id.asSummaryString() + " does not let a query set "
                             + String.join(", ", refused) + ". OPTIONS hints may set only "
                             + String.join(", ", new TreeSet<>(HINTABLE_KEYS)) + ".");
         }

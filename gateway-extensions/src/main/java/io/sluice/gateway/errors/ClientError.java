@@ -14,6 +14,9 @@ import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpResponseSt
  */
 public final class ClientError extends RestHandlerException {
 
+    /** How every denial starts, also those raised where only a plain exception fits (planning). */
+    public static final String DENIED = "Access denied: ";
+
     private ClientError(String message, HttpResponseStatus status) {
         super(message, status, LoggingBehavior.IGNORE);
         setStackTrace(new StackTraceElement[0]);
@@ -26,7 +29,7 @@ public final class ClientError extends RestHandlerException {
 
     /** An authenticated principal asked for something it may not do (HTTP 403). */
     public static ClientError denied(String message) {
-        return new ClientError("Access denied: " + message, HttpResponseStatus.FORBIDDEN);
+        return new ClientError(DENIED + message, HttpResponseStatus.FORBIDDEN);
     }
 
     /** A request the gateway cannot serve as asked (HTTP 400). */

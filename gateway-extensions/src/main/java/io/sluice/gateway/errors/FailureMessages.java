@@ -28,6 +28,12 @@ public final class FailureMessages {
      * blank line) and the root cause's message, which usually names what was wrong.
      */
     public static String describe(Throwable failure, SecretRedactor redactor) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // a denial found while planning (e.g. a forbidden OPTIONS hint) is the whole story
+            if (t.getMessage() != null && t.getMessage().startsWith(ClientError.DENIED)) {
+                return redactor.redact(firstParagraph(t.getMessage()));
+            }
+        }
         Set<String> messages = new LinkedHashSet<>();
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -9,7 +9,6 @@ import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpoint;
 import org.apache.flink.table.gateway.rest.header.application.DeployScriptHeaders;
 import org.apache.flink.table.gateway.rest.header.materializedtable.RefreshMaterializedTableHeaders;
-import org.apache.flink.table.gateway.rest.header.materializedtable.scheduler.AbstractEmbeddedSchedulerWorkflowHeaders;
 import org.apache.flink.table.gateway.rest.header.statement.FetchResultsHeaders;
 import org.apache.flink.util.ConfigurationException;
 
@@ -27,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
 
+    private static final String MATERIALIZED_TABLE_ROUTES = RefreshMaterializedTableHeaders.class.getPackageName();
+
     public SluiceRestEndpoint(Configuration configuration, SqlGatewayService governedService)
             throws IOException, ConfigurationException {
         super(configuration, governedService);
@@ -40,8 +41,8 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
                 super.initializeHandlers(localAddressFuture)) {
             RestHandlerSpecification spec = route.f0;
             ChannelInboundHandler handler;
-            if (spec instanceof AbstractEmbeddedSchedulerWorkflowHeaders
-                    || spec instanceof RefreshMaterializedTableHeaders) {
+            // refresh and the embedded workflow scheduler all live in the materialized-table package
+            if (spec.getClass().getPackageName().startsWith(MATERIALIZED_TABLE_ROUTES)) {
                 handler =
                         GovernedRouteHandler.refusing(
                                 route.f1,

@@ -246,6 +246,16 @@ public final class GatewayStack {
                 "{\"comment\":\"ok\"}");
     }
 
+    /** A bearer token for the user, issued by catalog-service as a user would ask for one. */
+    public String issueToken(String user, String password) {
+        String issued = catalogService("POST", "/api/v1/tokens", user, password, "{\"name\":\"test\"}");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(issued);
+        if (!token.find()) {
+            throw new IllegalStateException("No token in " + issued);
+        }
+        return token.group(1);
+    }
+
     private void stop() {
         try {
             gateway.stop();

@@ -1,0 +1,177 @@
+package io.sluice.gateway.access;
+
+import org.apache.flink.table.api.internal.TableEnvironmentInternal;
+import org.apache.flink.table.catalog.CatalogBaseTable;
+import org.apache.flink.table.catalog.CatalogFunction;
+import org.apache.flink.table.catalog.ContextResolvedTable;
+import org.apache.flink.table.catalog.ObjectIdentifier;
+import org.apache.flink.table.delegation.Parser;
+import org.apache.flink.table.operations.CreateTableASOperation;
+import org.apache.flink.table.operations.ExplainOperation;
+import org.apache.flink.table.operations.LoadModuleOperation;
+import org.apache.flink.table.operations.ModifyOperation;
+import org.apache.flink.table.operations.Operation;
+import org.apache.flink.table.operations.QueryOperation;
+import org.apache.flink.table.operations.ReplaceTableAsOperation;
+import org.apache.flink.table.operations.SinkModifyOperation;
+import org.apache.flink.table.operations.StatementSetOperation;
+import org.apache.flink.table.operations.TruncateTableOperation;
+import org.apache.flink.table.operations.command.AddJarOperation;
+import org.apache.flink.table.operations.ddl.AlterTableChangeOperation;
+import org.apache.flink.table.operations.ddl.AnalyzeTableOperation;
+import org.apache.flink.table.operations.ddl.CreateCatalogFunctionOperation;
+import org.apache.flink.table.operations.ddl.CreateCatalogOperation;
+import org.apache.flink.table.operations.ddl.CreateTableOperation;
+import org.apache.flink.table.operations.ddl.CreateTempSystemFunctionOperation;
+import org.apache.flink.table.planner.operations.PlannerQueryOperation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds what a statement does to which tables, in the session it runs in: its current catalog and database,
+ * temporary tables and views, functions. It parses with the session's own parser, so names, quoting, case and
+ * comments resolve exactly as they will when Flink runs the statement, and views are already expanded into the
+ * tables under them.
+ *
+ * <p>Statements that Flink cannot parse are not judged here: the exception is the same Flink would throw.
+ */
+public final class StatementAnalyzer {
+
+    /** The operations of a statement as the session's parser produced them, kept to run them without parsing again. */
+    public record Analysis(List<Operation> operations, StatementAccess access) {}
+
+    /** Analyses a text of one or more statements in the session of {@code tableEnvironment}. */
+    public Analysis analyze(TableEnvironmentInternal tableEnvironment, String sql) {
+        List<Operation> operations = parse(tableEnvironment.getParser(), sql);
+        Collector collector = new Collector();
+        for (Operation operation : operations) {
+            collector.operation(operation);
+        }
+        return new Analysis(operations, collector.result(operations.size()));
+    }
+
+    /**
+     * Flink parses one statement at a time. A text of several is split and each part parsed on its own; a later
+     * part that uses what an earlier one creates fails to parse, as it would in Flink.
+     */
+    private static List<Operation> parse(Parser parser, String sql) {
+        List<String> statements = StatementSplitter.split(sql);
+        if (statements.size() <= 1) {
+            return parser.parse(sql);
+        }
+        List<Operation> operations = new ArrayList<>(statements.size());
+        for (String statement : statements) {
+            operations.addAll(parser.parse(statement));
+        }
+        return operations;
+    }
+
+    /** Gathers accesses once per table and action, merging the columns read. */
+    private static final class Collector {
+        private final Map<String, TableAccess> tables = new LinkedHashMap<>();
+        private final List<Definition> definitions = new ArrayList<>();
+
+        void operation(Operation operation) {
+            if (operation instanceof ExplainOperation explain) {
+                operation(explain.getChild());
+            } else if (operation instanceof StatementSetOperation set) {
+                set.getOperations().forEach(this::operation);
+            } else if (operation instanceof SinkModifyOperation sink) {
+                ContextResolvedTable target = sink.getContextResolvedTable();
+                Action action = sink.isDelete() ? Action.DELETE : sink.isUpdate() ? Action.UPDATE : Action.INSERT;
+                add(target.getIdentifier(), target.isTemporary(), action, List.of(), sink.getDynamicOptions());
+                query(sink.getChild());
+            } else if (operation instanceof CreateTableASOperation ctas) {
+                created(ctas.getCreateTableOperation());
+                query(ctas.getChild());
+            } else if (operation instanceof ReplaceTableAsOperation rtas) {
+                created(rtas.getCreateTableOperation());
+                query(rtas.getChild());
+            } else if (operation instanceof ModifyOperation modify) {
+                // any other way of writing (e.g. collecting into a client) still reads its query
+                query(modify.getChild());
+            } else if (operation instanceof QueryOperation query) {
+                query(query);
+            } else if (operation instanceof CreateTableOperation create) {
+                created(create);
+            } else if (operation instanceof AlterTableChangeOperation alter) {
+                connectorOption(alter.getTableIdentifier(), alter.getNewTable());
+            } else if (operation instanceof TruncateTableOperation truncate) {
+                add(truncate.getTableIdentifier(), false, Action.DELETE, List.of(), Map.of());
+            } else if (operation instanceof AnalyzeTableOperation analyze) {
+                add(analyze.getTableIdentifier(), false, Action.SELECT, List.of(), Map.of());
+            } else if (operation instanceof AddJarOperation addJar) {
+                definitions.add(new Definition(Definition.Kind.JAR, addJar.getPath()));
+            } else if (operation instanceof CreateCatalogFunctionOperation function) {
+                function(function.getFunctionIdentifier().asSummaryString(), function.getCatalogFunction());
+            } else if (operation instanceof CreateTempSystemFunctionOperation function) {
+                function(function.getFunctionName(), function.getCatalogFunction());
+            } else if (operation instanceof CreateCatalogOperation catalog) {
+                definitions.add(new Definition(Definition.Kind.CATALOG, catalog.getCatalogName()));
+            } else if (operation instanceof LoadModuleOperation module) {
+                definitions.add(new Definition(Definition.Kind.MODULE, module.getModuleName()));
+            }
+        }
+
+        private void query(QueryOperation query) {
+            if (!(query instanceof PlannerQueryOperation planned)) {
+                throw new IllegalStateException(
+                        "Cannot tell which tables a " + query.getClass().getSimpleName()
+                                + " reads; refusing the statement.");
+            }
+            ColumnsRead.of(
+                    planned.getCalciteTree(),
+                    (table, columns, hints) ->
+                            add(table.getIdentifier(), table.isTemporary(), Action.SELECT, columns, hints));
+        }
+
+        private void created(CreateTableOperation create) {
+            connectorOption(create.getTableIdentifier(), create.getCatalogTable());
+        }
+
+        private void connectorOption(ObjectIdentifier table, CatalogBaseTable definition) {
+            for (String key : definition.getOptions().keySet()) {
+                if (key.trim().equalsIgnoreCase("connector")) {
+                    definitions.add(new Definition(Definition.Kind.CONNECTOR_TABLE, table.asSummaryString()));
+                    return;
+                }
+            }
+        }
+
+        private void function(String name, CatalogFunction function) {
+            if (!function.getFunctionResources().isEmpty()) {
+                definitions.add(new Definition(Definition.Kind.JAR, name));
+            }
+        }
+
+        private void add(
+                ObjectIdentifier table,
+                boolean temporary,
+                Action action,
+                List<String> columns,
+                Map<String, String> hintedOptions) {
+            tables.merge(
+                    action + " " + table.asSerializableString(),
+                    new TableAccess(table, temporary, action, new TreeSet<>(columns), hintedOptions),
+                    Collector::merged);
+        }
+
+        private static TableAccess merged(TableAccess a, TableAccess b) {
+            Set<String> columns = new TreeSet<>(a.columns());
+            columns.addAll(b.columns());
+            Map<String, String> hints = new LinkedHashMap<>(a.hintedOptions());
+            hints.putAll(b.hintedOptions());
+            return new TableAccess(
+                    a.table(), a.temporary() || b.temporary(), a.action(), new TreeSet<>(columns), hints);
+        }
+
+        StatementAccess result(int statements) {
+            return new StatementAccess(new ArrayList<>(tables.values()), definitions, statements);
+        }
+    }
+}

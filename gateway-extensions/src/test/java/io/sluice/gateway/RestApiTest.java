@@ -1,0 +1,100 @@
+package io.sluice.gateway;
+
+import io.sluice.gateway.testing.GatewayRest;
+import io.sluice.gateway.testing.GatewayRest.Reply;
+import io.sluice.gateway.testing.GatewayStack;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Base64;
+
+import static io.sluice.gateway.testing.GatewayStack.ALICE;
+import static io.sluice.gateway.testing.GatewayStack.ALICE_PASSWORD;
+import static io.sluice.gateway.testing.GatewayStack.BOB;
+import static io.sluice.gateway.testing.GatewayStack.BOB_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway's REST API (v3, as curl or any HTTP client calls it) with and without a valid token. */
+class RestApiTest {
+
+    private static GatewayStack stack;
+    private static GatewayRest alice;
+
+    @BeforeAll
+    static void login() {
+        stack = GatewayStack.get();
+        alice = new GatewayRest(stack.restUrl(), "Bearer " + stack.issueToken(ALICE, ALICE_PASSWORD));
+    }
+
+    @Test
+    void tokenOpensASessionThatRunsStatements() throws Exception {
+        String session = alice.openSession();
+        assertThat(alice.run(session, "SELECT 1 AS n").toString()).isEqualTo("[[1]]");
+        assertThat(alice.run(session, "SHOW CATALOGS").toString()).isEqualTo("[[\"prod\"],[\"test\"]]");
+    }
+
+    @Test
+    void withoutTokenNoSession() {
+        Reply reply = alice.withAuthorization(null).post("/v3/sessions", "{\"properties\":{}}");
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.error()).startsWith("Login failed: no credentials.");
+        assertCleanError(reply);
+    }
+
+    @Test
+    void invalidTokenNoSession() {
+        Reply reply = alice.withAuthorization("Bearer not-a-token").post("/v3/sessions", "{\"properties\":{}}");
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.error()).startsWith("Login failed: ");
+        assertCleanError(reply);
+    }
+
+    @Test
+    void basicAuthorizationWorksToo() {
+        String basic = "Basic " + Base64.getEncoder().encodeToString((ALICE + ":" + ALICE_PASSWORD).getBytes());
+        assertThat(alice.withAuthorization(basic).post("/v3/sessions", "{\"properties\":{}}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherUserCannotUseTheSessionHandle() {
+        String session = alice.openSession();
+        String bobBasic = "Basic " + Base64.getEncoder().encodeToString((BOB + ":" + BOB_PASSWORD).getBytes());
+        Reply reply =
+                alice.withAuthorization(bobBasic)
+                        .post("/v3/sessions/" + session + "/statements", "{\"statement\":\"SELECT 1\"}");
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.error()).isEqualTo(
+                "Access denied: session " + session + " belongs to another user; bob may use only sessions it opened.");
+        assertThat(alice.withAuthorization(bobBasic).get("/v3/sessions/" + session).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aStatementCannotRedirectItsJob() {
+        String session = alice.openSession();
+        Reply reply =
+                alice.post(
+                        "/v3/sessions/" + session + "/statements",
+                        "{\"statement\":\"SELECT 1\",\"executionConfig\":{\"execution.target\":\"local\"}}");
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.error()).startsWith("Access denied: a session may not set execution.target");
+        assertCleanError(reply);
+    }
+
+    @Test
+    void routesPastTheGovernedServiceAreRefused() {
+        String session = alice.openSession();
+        Reply script = alice.post("/v4/sessions/" + session + "/scripts", "{\"script\":\"SELECT 1;\"}");
+        assertThat(script.status()).isEqualTo(403);
+        assertThat(script.error()).isEqualTo("Access denied: deploying scripts is not offered through this gateway.");
+        Reply refresh =
+                alice.post("/v3/sessions/" + session + "/materialized-tables/test.demo_kafka.x/refresh", "{}");
+        assertThat(refresh.status()).isEqualTo(403);
+        Reply scheduler = alice.post("/v3/workflow/embedded-scheduler/create", "{}");
+        assertThat(scheduler.status()).as(scheduler.toString()).isEqualTo(403);
+    }
+
+    private static void assertCleanError(Reply reply) {
+        assertThat(reply.body().toString()).doesNotContain("\\tat ", "Exception on server side", "Internal server error");
+    }
+}

@@ -1,10 +1,10 @@
 package io.sluice.catalog.access;
 
 import io.sluice.catalog.common.Environment;
+import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -73,17 +73,10 @@ class ApplicationRepository {
 
     /** In-progress or ended applications, of one applicant or of everyone, newest first. */
     PageResult<Application> list(boolean ended, String applicant, PageQuery page) {
-        StringBuilder where = new StringBuilder(ended ? " where a.status <> 'PENDING'" : " where a.status = 'PENDING'");
-        List<Object> params = new ArrayList<>();
-        if (applicant != null) {
-            where.append(" and a.applicant = ?");
-            params.add(applicant);
-        }
-        long total = jdbc.sql("select count(*) from access_applications a" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        return page.result(jdbc.sql(SELECT + where + " order by a.id desc limit ? offset ?").params(pageParams).query(this::row).list(), total);
+        return new Filter()
+                .and(ended ? "a.status <> 'PENDING'" : "a.status = 'PENDING'")
+                .and("a.applicant = ?", applicant)
+                .page(jdbc, "access_applications a", SELECT, "a.id desc", this::row, page);
     }
 
     private Application row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

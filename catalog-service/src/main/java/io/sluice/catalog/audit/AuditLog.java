@@ -1,10 +1,9 @@
 package io.sluice.catalog.audit;
 
+import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,40 +38,29 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public PageResult<AuditEntry> query(Query q, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        criterion(where, params, "actor = ?", q.actor());
-        criterion(where, params, "action = ?", q.action());
-        criterion(where, params, "object_type = ?", q.objectType());
-        criterion(where, params, "object_name = ?", q.objectName());
-        criterion(where, params, "outcome = ?", q.outcome() == null ? null : q.outcome().name());
-        criterion(where, params, "at >= ?", q.from());
-        criterion(where, params, "at < ?", q.to());
-        long total = jdbc.sql("select count(*) from audit_entries" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<AuditEntry> items = jdbc.sql("select * from audit_entries" + where + " order by id desc limit ? offset ?")
-                .params(pageParams)
-                .query((rs, n) -> new AuditEntry(
-                        rs.getLong("id"),
-                        rs.getObject("at", OffsetDateTime.class),
-                        rs.getString("actor"),
-                        rs.getString("action"),
-                        rs.getString("object_type"),
-                        rs.getString("object_name"),
-                        Outcome.valueOf(rs.getString("outcome")),
-                        rs.getString("detail")))
-                .list();
-        return page.result(items, total);
+        return new Filter()
+                .and("actor = ?", q.actor())
+                .and("action = ?", q.action())
+                .and("object_type = ?", q.objectType())
+                .and("object_name = ?", q.objectName())
+                .and("outcome = ?", q.outcome() == null ? null : q.outcome().name())
+                .and("at >= ?", q.from())
+                .and("at < ?", q.to())
+                .page(jdbc, "audit_entries", "select * from audit_entries", "id desc", AuditLog::entry, page);
     }
 
-    private static void criterion(StringBuilder where, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            where.append(" and ").append(condition);
-            params.add(value);
-        }
+    private static AuditEntry entry(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("at", OffsetDateTime.class),
+                rs.getString("actor"),
+                rs.getString("action"),
+                rs.getString("object_type"),
+                rs.getString("object_name"),
+                Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("detail"));
     }
+
 
     private static String truncate(String detail) {
         return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.catalog.common.Environment;
+import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,12 +74,7 @@ class DataSourceRepository {
     }
 
     PageResult<DataSource> list(PageQuery page) {
-        long total = jdbc.sql("select count(*) from data_sources").query(Long.class).single();
-        List<DataSource> items = jdbc.sql("select * from data_sources order by name limit ? offset ?")
-                .params(page.size(), page.offset())
-                .query(this::row)
-                .list();
-        return page.result(items, total);
+        return new Filter().page(jdbc, "data_sources", "select * from data_sources", "name", this::row, page);
     }
 
     private void insertConnection(long id, Environment environment, ConnectionConfig config) {

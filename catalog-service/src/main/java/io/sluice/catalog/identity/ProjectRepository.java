@@ -1,5 +1,6 @@
 package io.sluice.catalog.identity;
 
+import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
 import java.time.OffsetDateTime;
@@ -53,13 +54,7 @@ class ProjectRepository {
     }
 
     PageResult<Project> list(PageQuery page) {
-        long total = jdbc.sql("select count(*) from projects").query(Long.class).single();
-        return page.result(
-                jdbc.sql("select * from projects order by name limit ? offset ?")
-                        .params(page.size(), page.offset())
-                        .query(PROJECT)
-                        .list(),
-                total);
+        return new Filter().page(jdbc, "projects", "select * from projects", "name", PROJECT, page);
     }
 
     void putMember(long projectId, long userId, ProjectRole role) {

@@ -1,10 +1,10 @@
 package io.sluice.catalog.identity;
 
+import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,13 +62,8 @@ class UserRepository {
     }
 
     PageResult<UserSummary> list(PageQuery page) {
-        long total = count();
-        List<UserSummary> items = jdbc.sql("select id, username, display_name from users order by username limit ? offset ?")
-                .params(page.size(), page.offset())
-                .query((rs, n) -> new UserSummary(
-                        rs.getString("username"), rs.getString("display_name"), rolesOf(rs.getLong("id"))))
-                .list();
-        return page.result(items, total);
+        return new Filter().page(jdbc, "users", "select id, username, display_name from users", "username",
+                (rs, n) -> new UserSummary(rs.getString("username"), rs.getString("display_name"), rolesOf(rs.getLong("id"))), page);
     }
 
     private Set<PlatformRole> rolesOf(long userId) {

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.catalog.common.Environment;
+import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -86,25 +86,11 @@ class TableRepository {
 
     /** Tables an environment sees (every table for design), optionally of one project, ordered by name. */
     PageResult<Table> list(Environment environment, String project, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (environment != Environment.DESIGN) {
-            where.append(" and exists (select 1 from table_publications x where x.table_id = t.id and x.environment = ?)");
-            params.add(environment.name());
-        }
-        if (project != null) {
-            where.append(" and p.name = ?");
-            params.add(project);
-        }
-        long total = jdbc.sql("select count(*) from catalog_tables t join projects p on p.id = t.owner_project_id" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<Table> items = jdbc.sql(SELECT_TABLE + where + " order by t.name limit ? offset ?").params(pageParams).query(TABLE).list();
-        return page.result(items, total);
+        return new Filter()
+                .and("exists (select 1 from table_publications x where x.table_id = t.id and x.environment = ?)",
+                        environment == Environment.DESIGN ? null : environment.name())
+                .and("p.name = ?", project)
+                .page(jdbc, "catalog_tables t join projects p on p.id = t.owner_project_id", SELECT_TABLE, "t.name", TABLE, page);
     }
 
     /** Every table published to an environment, for building its catalog. */

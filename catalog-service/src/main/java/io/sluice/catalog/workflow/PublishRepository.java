@@ -1,11 +1,10 @@
 package io.sluice.catalog.workflow;
 
 import io.sluice.catalog.common.Environment;
+import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,32 +76,11 @@ class PublishRepository {
     }
 
     PageResult<PublishRequest> list(PublishStatus status, Environment environment, String requestedBy, String table, PageQuery page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (status != null) {
-            where.append(" and r.status = ?");
-            params.add(status.name());
-        }
-        if (environment != null) {
-            where.append(" and r.environment = ?");
-            params.add(environment.name());
-        }
-        if (requestedBy != null) {
-            where.append(" and r.requested_by = ?");
-            params.add(requestedBy);
-        }
-        if (table != null) {
-            where.append(" and t.name = ?");
-            params.add(table);
-        }
-        long total = jdbc.sql("select count(*) from publish_requests r join catalog_tables t on t.id = r.table_id" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        return page.result(
-                jdbc.sql(SELECT + where + " order by r.id desc limit ? offset ?").params(pageParams).query(REQUEST).list(), total);
+        return new Filter()
+                .and("r.status = ?", status == null ? null : status.name())
+                .and("r.environment = ?", environment == null ? null : environment.name())
+                .and("r.requested_by = ?", requestedBy)
+                .and("t.name = ?", table)
+                .page(jdbc, "publish_requests r join catalog_tables t on t.id = r.table_id", SELECT, "r.id desc", REQUEST, page);
     }
 }

@@ -46,6 +46,11 @@ public final class DecisionKey {
         return columns;
     }
 
+    /** The same question about the whole table. */
+    DecisionKey withoutColumns() {
+        return new DecisionKey(user, project, environment, table, action, List.of());
+    }
+
     AccessCheck toCheck() {
         return new AccessCheck(user, project, environment, table, action.privilege(), columns);
     }

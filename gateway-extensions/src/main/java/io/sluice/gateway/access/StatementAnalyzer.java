@@ -157,7 +157,7 @@ public final class StatementAnalyzer {
                 Map<String, String> hintedOptions) {
             tables.merge(
                     action + " " + table.asSerializableString(),
-                    new TableAccess(table, temporary, action, new TreeSet<>(columns), hintedOptions),
+                    new TableAccess(table, temporary, action, columns, hintedOptions),
                     Collector::merged);
         }
 
@@ -167,7 +167,7 @@ public final class StatementAnalyzer {
             Map<String, String> hints = new LinkedHashMap<>(a.hintedOptions());
             hints.putAll(b.hintedOptions());
             return new TableAccess(
-                    a.table(), a.temporary() || b.temporary(), a.action(), new TreeSet<>(columns), hints);
+                    a.table(), a.temporary() || b.temporary(), a.action(), List.copyOf(columns), hints);
         }
 
         StatementAccess result(int statements) {

@@ -36,7 +36,6 @@ class KafkaTablesTest {
                         "{\"order_id\":1,\"customer\":\"ada\",\"amount\":12.50,\"order_time\":\"2026-11-01 10:00:00\"}",
                         "{\"order_id\":2,\"customer\":\"bo\",\"amount\":3.99,\"order_time\":\"2026-11-01 10:05:00\"}",
                         "{\"order_id\":3,\"customer\":\"cy\",\"amount\":100.00,\"order_time\":\"2026-11-01 10:09:00\"}"));
-        Thread.sleep(GatewayStack.CATALOG_TTL.toMillis());
     }
 
     @Test

@@ -19,6 +19,8 @@ final class GovernedSession {
     final Credentials credentials;
     final List<String> environments;
     final Set<OperationHandle> openOperations = ConcurrentHashMap.newKeySet();
+    /** SHOW JOBS statements, whose rows are cut to the project's jobs when fetched. */
+    final Set<OperationHandle> jobListings = ConcurrentHashMap.newKeySet();
     private volatile long lastSeenNanos = System.nanoTime();
 
     GovernedSession(PrincipalView principal, Credentials credentials, List<String> environments) {

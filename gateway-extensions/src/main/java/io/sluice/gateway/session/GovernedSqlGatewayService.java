@@ -25,7 +25,9 @@ import org.apache.flink.table.gateway.api.results.FetchOrientation;
 import org.apache.flink.table.gateway.api.results.FunctionInfo;
 import org.apache.flink.table.gateway.api.results.GatewayInfo;
 import org.apache.flink.table.gateway.api.results.OperationInfo;
+import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.gateway.api.results.ResultSet;
+import org.apache.flink.table.gateway.api.results.ResultSetImpl;
 import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
@@ -45,6 +47,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Flink's gateway service under governance: every session belongs to a principal from catalog-service, mounts
@@ -62,7 +66,10 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private final SecretRedactor redactor;
     private final List<String> environments;
     private final long abandonedAfterNanos;
+    private static final Pattern JOB_ID = Pattern.compile("'([^']*)'");
+
     private final Map<SessionHandle, GovernedSession> sessions = new ConcurrentHashMap<>();
+    private final JobOwnership jobs = new JobOwnership();
     private final ScheduledExecutorService reaper;
 
     public GovernedSqlGatewayService(
@@ -134,8 +141,12 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private static Map<String, String> jobTags(PrincipalView principal) {
         return Map.of(
                 "pipeline.global-job-parameters",
-                "sluice.project:" + (principal.project() == null ? "" : principal.project())
-                        + ",sluice.user:" + principal.user());
+                JobOwnership.PROJECT_TAG + ":" + projectOf(principal) + "," + JobOwnership.USER_TAG + ":"
+                        + principal.user());
+    }
+
+    private static String projectOf(PrincipalView principal) {
+        return principal.project() == null ? "" : principal.project();
     }
 
     private List<String> mountableEnvironments(Credentials credentials) {
@@ -217,11 +228,51 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         if (!statementConfig.isEmpty()) {
             requireAllowed(statementConfig);
         }
-        policy.check(statement);
+        SessionPolicy.Kind kind = policy.check(statement);
+        if (kind == SessionPolicy.Kind.STOP_JOB || kind == SessionPolicy.Kind.DESCRIBE_JOB) {
+            requireOwnJob(sessionHandle, session, statement);
+        }
         OperationHandle operation =
                 delegate.executeStatement(sessionHandle, statement, executionTimeoutMs, executionConfig);
         session.openOperations.add(operation);
+        if (kind == SessionPolicy.Kind.SHOW_JOBS) {
+            session.jobListings.add(operation);
+        }
         return operation;
+    }
+
+    /** STOP JOB and DESCRIBE JOB name a job; it must be one of the session's project. */
+    private void requireOwnJob(SessionHandle sessionHandle, GovernedSession session, String statement) {
+        Matcher jobId = JOB_ID.matcher(statement);
+        String id = jobId.find() ? jobId.group(1) : "";
+        String project = projectOf(session.principal);
+        boolean own =
+                jobs.project(id, delegate.getSessionConfig(sessionHandle)).filter(project::equals).isPresent();
+        if (!own) {
+            throw ClientError.denied("job '" + id + "' is not a job of project " + project + ".").raise();
+        }
+    }
+
+    /** SHOW JOBS lists the whole cluster; a session sees only its project's jobs. */
+    private ResultSet onlyOwnJobs(SessionHandle sessionHandle, GovernedSession session, ResultSet listing) {
+        if (listing.getData().isEmpty()) {
+            return listing;
+        }
+        Map<String, String> config = delegate.getSessionConfig(sessionHandle);
+        String project = projectOf(session.principal);
+        List<RowData> own =
+                listing.getData().stream()
+                        .filter(row -> jobs.project(row.getString(0).toString(), config).filter(project::equals).isPresent())
+                        .toList();
+        return new ResultSetImpl(
+                listing.getResultType(),
+                listing.getNextToken(),
+                listing.getResultSchema(),
+                own,
+                listing instanceof ResultSetImpl ? ((ResultSetImpl) listing).getConverter() : null,
+                listing.isQueryResult(),
+                listing.getJobID(),
+                listing.getResultKind());
     }
 
     private void requireAllowed(Map<String, String> statementConfig) {
@@ -243,7 +294,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     @Override
     public ResultSet fetchResults(SessionHandle sessionHandle, OperationHandle operationHandle, long token, int maxRows) {
         GovernedSession session = owned(sessionHandle);
-        return finishedWhenEos(session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, token, maxRows));
+        return finishedWhenEos(
+                sessionHandle, session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, token, maxRows));
     }
 
     @Override
@@ -251,18 +303,26 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SessionHandle sessionHandle, OperationHandle operationHandle, FetchOrientation orientation, int maxRows) {
         GovernedSession session = owned(sessionHandle);
         return finishedWhenEos(
-                session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, orientation, maxRows));
+                sessionHandle,
+                session,
+                operationHandle,
+                () -> delegate.fetchResults(sessionHandle, operationHandle, orientation, maxRows));
     }
 
-    private ResultSet finishedWhenEos(GovernedSession session, OperationHandle operation, Callable<ResultSet> fetch) {
+    private ResultSet finishedWhenEos(
+            SessionHandle sessionHandle, GovernedSession session, OperationHandle operation, Callable<ResultSet> fetch) {
         ResultSet result;
         try {
             result = fetch.call();
         } catch (Exception failure) {
             throw asClientError(failure).raise();
         }
+        if (session.jobListings.contains(operation)) {
+            result = onlyOwnJobs(sessionHandle, session, result);
+        }
         if (result.getResultType() == ResultSet.ResultType.EOS) {
             session.openOperations.remove(operation);
+            session.jobListings.remove(operation);
         }
         return result;
     }
@@ -286,6 +346,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     public void closeOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
         GovernedSession session = owned(sessionHandle);
         session.openOperations.remove(operationHandle);
+        session.jobListings.remove(operationHandle);
         delegate.closeOperation(sessionHandle, operationHandle);
     }
 

@@ -64,6 +64,7 @@ public final class GatewayStack {
     public final int vanillaPort;
     public final MiniCluster miniCluster;
 
+    private final java.util.Set<String> published = new java.util.HashSet<>();
     private final ChildJvm kafka;
     private final ChildJvm catalogService;
     private final SqlGateway gateway;
@@ -221,7 +222,10 @@ public final class GatewayStack {
      * Designs a topic table like {@code orders} as alice and has dana publish it to test, as the publish workflow
      * does; the topic is created on the broker on approval.
      */
-    public void publishOrdersLikeTopic(String name) {
+    public synchronized void publishOrdersLikeTopic(String name) {
+        if (!published.add(name)) {
+            return;
+        }
         String columns =
                 "[{\"name\":\"order_id\",\"type\":\"BIGINT\",\"comment\":\"order number\"},"
                         + "{\"name\":\"customer\",\"type\":\"STRING\",\"comment\":\"customer name\"},"
@@ -244,6 +248,12 @@ public final class GatewayStack {
         catalogService(
                 "POST", "/api/v1/publish-requests/" + id.group(1) + "/approve", DANA, DANA_PASSWORD,
                 "{\"comment\":\"ok\"}");
+        try {
+            // sessions see the new table once their cached view of the environment expires
+            Thread.sleep(CATALOG_TTL.toMillis() + 200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A bearer token for the user, issued by catalog-service as a user would ask for one. */

@@ -94,11 +94,13 @@ public final class AccessEnforcer {
 
     /**
      * The table factory's check, for a path the analyzer might have missed: may the principal read
-     * ({@link Action#SELECT}) or write ({@link Action#INSERT}) this table at all? A statement the analyzer allowed
-     * moments ago passes without asking again; anything else needs the privilege on the whole table.
+     * ({@link Action#SELECT}) or write ({@link Action#INSERT}) this table at all? While the statement is being
+     * analysed (Flink builds sources as it parses) the table is only recorded, and the analysis refuses the statement
+     * if it did not find the table itself. Afterwards, a table the statement was allowed moments ago passes without
+     * asking again; anything else needs the privilege on the whole table.
      */
     public void requireTable(PrincipalView principal, ObjectIdentifier table, Action action) {
-        if (!environments.contains(table.getCatalogName())) {
+        if (!environments.contains(table.getCatalogName()) || PlannedTables.record(table)) {
             return;
         }
         TableAccess access = new TableAccess(table, false, action, List.of(), Map.of());

@@ -47,12 +47,26 @@ public final class StatementAnalyzer {
 
     /** Analyses a text of one or more statements in the session of {@code tableEnvironment}. */
     public Analysis analyze(TableEnvironmentInternal tableEnvironment, String sql) {
-        List<Operation> operations = parse(tableEnvironment.getParser(), sql);
+        Set<ObjectIdentifier> built = PlannedTables.start();
+        List<Operation> operations;
+        try {
+            operations = parse(tableEnvironment.getParser(), sql);
+        } finally {
+            PlannedTables.stop();
+        }
         Collector collector = new Collector();
         for (Operation operation : operations) {
             collector.operation(operation);
         }
-        return new Analysis(operations, collector.result(operations.size()));
+        StatementAccess access = collector.result(operations.size());
+        for (ObjectIdentifier table : built) {
+            if (access.tables().stream().noneMatch(t -> t.table().equals(table))) {
+                throw new IllegalStateException(
+                        "The planner built table " + table.asSummaryString() + " but the access analysis did not find "
+                                + "it; refusing the statement.");
+            }
+        }
+        return new Analysis(operations, access);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sluice.gateway.access;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits a script at the semicolons that end statements: not those inside string literals, quoted identifiers,
@@ -10,6 +11,9 @@ import java.util.List;
  * accepts one statement at a time.
  */
 final class StatementSplitter {
+
+    private static final Pattern STATEMENT_SET =
+            Pattern.compile("(EXECUTE|EXPLAIN(?: [A-Z_]+(?: ?, ?[A-Z_]+)*)?) STATEMENT SET BEGIN\\b");
 
     private StatementSplitter() {}
 
@@ -61,9 +65,10 @@ final class StatementSplitter {
         return script.length();
     }
 
+    /** Inside {@code EXECUTE STATEMENT SET BEGIN} or {@code EXPLAIN [details] STATEMENT SET BEGIN}, before its END. */
     private static boolean insideStatementSet(StringBuilder words) {
         String code = words.toString().strip().replaceAll("\\s+", " ");
-        return code.startsWith("EXECUTE STATEMENT SET BEGIN") && !code.matches("(?s).*\\bEND\\s*$");
+        return STATEMENT_SET.matcher(code).lookingAt() && !code.endsWith(" END");
     }
 
     private static void add(List<String> statements, String statement, StringBuilder words) {

@@ -1,0 +1,190 @@
+package io.sluice.gateway.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sluice.contract.AccessDecision;
+import io.sluice.contract.PrincipalView;
+
+import com.sun.net.httpserver.HttpServer;
+
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.table.catalog.ObjectIdentifier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The decision cache and client against a small real HTTP server that speaks the decision API: it allows every
+ * check except those on the tables in {@link #forbidden}, and records each request it gets.
+ */
+class AccessDeciderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration STALENESS = Duration.ofSeconds(5);
+
+    private HttpServer server;
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final Set<String> forbidden = new CopyOnWriteArraySet<>();
+    private volatile int status = 200;
+    private final AtomicLong nanos = new AtomicLong();
+    private DecisionClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/access/decisions", exchange -> {
+            JsonNode checks = JSON.readTree(exchange.getRequestBody());
+            requests.add(checks);
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            StringBuilder answer = new StringBuilder("[");
+            for (JsonNode check : checks) {
+                boolean allowed = !forbidden.contains(check.get("table").asText());
+                answer.append(answer.length() > 1 ? "," : "")
+                        .append(allowed
+                                ? "{\"allowed\":true,\"rule\":\"project_grant\",\"reason\":\"granted\"}"
+                                : "{\"allowed\":false,\"rule\":\"no_grant\",\"reason\":\"no select privilege\"}");
+            }
+            byte[] body = (status == 200 ? answer + "]" : "{\"title\":\"boom\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        client = new DecisionClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "gateway-token", Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private AccessDecider decider() {
+        return new AccessDecider(client::decide, STALENESS, 1_000, nanos::get);
+    }
+
+    private static DecisionKey key(String table, String... columns) {
+        return new DecisionKey("bob", "other", "test", table, Action.SELECT, List.of(columns));
+    }
+
+    @Test
+    void asksOnceForAllMissesAndAnswersHitsFromTheCache() {
+        forbidden.add("salaries");
+        AccessDecider decider = decider();
+
+        AccessDecision[] first = decider.decide(new DecisionKey[] {key("sales", "id"), key("salaries")});
+        assertThat(first).extracting(AccessDecision::allowed).containsExactly(true, false);
+        assertThat(requests).hasSize(1);
+        assertThat(requests.get(0)).hasSize(2);
+
+        assertThat(decider.decide(new DecisionKey[] {key("salaries"), key("sales", "id")}))
+                .extracting(AccessDecision::allowed).containsExactly(false, true);
+        assertThat(requests).hasSize(1);
+
+        decider.decide(new DecisionKey[] {key("sales", "id"), key("sales", "amount")});
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1)).singleElement().satisfies(check -> assertThat(check.get("columns").get(0).asText()).isEqualTo("amount"));
+    }
+
+    @Test
+    void speaksTheContractWithTheServiceToken() {
+        decider().decide(new DecisionKey[] {new DecisionKey("bob", "other", "prod", "totals", Action.INSERT, List.of())});
+        assertThat(authorizations).containsExactly("Bearer gateway-token");
+        JsonNode check = requests.get(0).get(0);
+        assertThat(check.get("user").asText()).isEqualTo("bob");
+        assertThat(check.get("project").asText()).isEqualTo("other");
+        assertThat(check.get("environment").asText()).isEqualTo("prod");
+        assertThat(check.get("table").asText()).isEqualTo("totals");
+        assertThat(check.get("action").asText()).isEqualTo("insert");
+        assertThat(check.get("columns")).isEmpty();
+    }
+
+    @Test
+    void aRevokedGrantStopsWorkingOnceTheDecisionIsStalerThanTheBound() {
+        AccessDecider decider = decider();
+        DecisionKey sales = key("sales", "id");
+        assertThat(decider.decide(new DecisionKey[] {sales})[0].allowed()).isTrue();
+
+        forbidden.add("sales"); // the grant is revoked in catalog-service
+        nanos.addAndGet(STALENESS.minusMillis(1).toNanos());
+        assertThat(decider.decide(new DecisionKey[] {sales})[0].allowed()).as("still within the bound").isTrue();
+        nanos.addAndGet(Duration.ofMillis(2).toNanos());
+        assertThat(decider.decide(new DecisionKey[] {sales})[0].allowed()).as("past the bound").isFalse();
+        assertThat(requests).hasSize(2);
+    }
+
+    @Test
+    void refusesTheStatementWhenCatalogServiceCannotDecide() {
+        status = 500;
+        AccessDecider decider = decider();
+        assertThatThrownBy(() -> decider.decide(new DecisionKey[] {key("sales")}))
+                .isInstanceOf(DecisionClient.UndecidedException.class)
+                .hasMessageContaining("HTTP 500");
+
+        AccessEnforcer enforcer = new AccessEnforcer(decider, Set.of("test"), option -> false, STALENESS);
+        PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of());
+        StatementAccess read = new StatementAccess(
+                List.of(new TableAccess(ObjectIdentifier.of("test", "shop", "sales"), false, Action.SELECT, List.of(), Map.of())),
+                List.of(), 1);
+        assertThatThrownBy(() -> enforcer.enforce(bob, read)).hasMessageContaining("Access cannot be decided now");
+
+        status = 200;
+        assertThat(decider.decide(new DecisionKey[] {key("sales")})[0].allowed()).as("nothing was cached").isTrue();
+    }
+
+    @Test
+    void namesTheTableThePrivilegeAndHowToApply() {
+        forbidden.add("orders");
+        AccessEnforcer enforcer = new AccessEnforcer(decider(), Set.of("test"), option -> false, STALENESS);
+        PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of());
+        StatementAccess read = new StatementAccess(
+                List.of(new TableAccess(ObjectIdentifier.of("test", "demo_kafka", "orders"), false, Action.SELECT,
+                        List.of("amount", "id"), Map.of())),
+                List.of(), 1);
+
+        assertThat(enforcer.check(bob, read)).hasValueSatisfying(denial -> {
+            assertThat(denial.subject()).isEqualTo("test.demo_kafka.orders");
+            assertThat(denial.privilege()).isEqualTo("select");
+            assertThat(denial.message())
+                    .startsWith("bob (project other) may not select test.demo_kafka.orders (columns amount, id)")
+                    .contains("no select privilege")
+                    .contains("apply for select on test.demo_kafka.orders: POST /api/v1/tables/orders/applications");
+        });
+    }
+
+    @Test
+    void theTableFactorysCheckPassesWhatAStatementWasJustAllowed() {
+        AccessEnforcer enforcer = new AccessEnforcer(decider(), Set.of("test"), option -> false, STALENESS);
+        PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of());
+        ObjectIdentifier sales = ObjectIdentifier.of("test", "shop", "sales");
+        enforcer.enforce(bob, new StatementAccess(
+                List.of(new TableAccess(sales, false, Action.SELECT, List.of("id"), Map.of())), List.of(), 1));
+        int asked = requests.size();
+
+        enforcer.requireTable(bob, sales, Action.SELECT);
+        assertThat(requests).as("allowed moments ago: not asked again").hasSize(asked);
+
+        forbidden.add("salaries");
+        assertThatThrownBy(() -> enforcer.requireTable(bob, ObjectIdentifier.of("test", "shop", "salaries"), Action.SELECT))
+                .hasMessageStartingWith("Access denied: bob (project other) may not select test.shop.salaries");
+        enforcer.requireTable(bob, ObjectIdentifier.of("default_catalog", "default_database", "mine"), Action.INSERT);
+    }
+}

@@ -1,6 +1,6 @@
 package io.sluice.gateway;
 
-import io.sluice.gateway.testing.ChildJvm;
+import io.sluice.localstack.ChildJvm;
 import io.sluice.gateway.testing.GatewayStack;
 import io.sluice.gateway.testing.JdbcClientMain;
 
@@ -58,7 +58,7 @@ class AbandonedSessionTest {
                                 ALICE_PASSWORD,
                                 // as many parallel readers as the cluster has slots: this job takes them all
                                 "SET 'parallelism.default' = '" + GatewayStack.SLOTS + "'",
-                                "SELECT customer FROM orders"),
+                                "SELECT customer FROM test.demo_kafka.orders"),
                         Map.of())) {
             client.awaitLine(line -> line.startsWith("ROW "), Duration.ofSeconds(90));
             Set<JobID> clientJobs = runningJobs();
@@ -72,7 +72,7 @@ class AbandonedSessionTest {
                     Statement statement = other.createStatement();
                     ResultSet rows =
                             statement.executeQuery(
-                                    "SELECT COUNT(*) FROM orders /*+ OPTIONS('scan.bounded.mode'='latest-offset') */")) {
+                                    "SELECT COUNT(*) FROM test.demo_kafka.orders /*+ OPTIONS('scan.bounded.mode'='latest-offset') */")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getLong(1)).isGreaterThanOrEqualTo(1);
             }

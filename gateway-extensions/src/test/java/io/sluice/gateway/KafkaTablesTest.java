@@ -59,7 +59,7 @@ class KafkaTablesTest {
         try (Connection connection = connect(ALICE, ALICE_PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute(
-                    "INSERT INTO order_copies SELECT * FROM orders /*+ OPTIONS('scan.bounded.mode'='latest-offset') */");
+                    "INSERT INTO test.demo_kafka.order_copies SELECT * FROM test.demo_kafka.orders /*+ OPTIONS('scan.bounded.mode'='latest-offset') */");
         }
         List<String> copies = stack.consume("order_copies", 3, Duration.ofSeconds(60));
         assertThat(copies).hasSizeGreaterThanOrEqualTo(3);
@@ -70,11 +70,11 @@ class KafkaTablesTest {
     void tableDefinitionsShowNoConnectionDetails() throws Exception {
         try (Connection connection = connect(ALICE, ALICE_PASSWORD);
                 Statement statement = connection.createStatement()) {
-            String ddl = String.join("\n", firstColumn(statement, "SHOW CREATE TABLE orders"));
+            String ddl = String.join("\n", firstColumn(statement, "SHOW CREATE TABLE test.demo_kafka.orders"));
             assertThat(ddl)
                     .contains("`order_id` BIGINT COMMENT 'order number'", "'connector' = 'kafka'", "'topic' = 'orders'")
                     .doesNotContain(stack.kafkaBootstrapServers, "bootstrap");
-            String described = String.join("\n", firstColumn(statement, "DESCRIBE orders"));
+            String described = String.join("\n", firstColumn(statement, "DESCRIBE test.demo_kafka.orders"));
             assertThat(described).contains("order_id", "customer", "amount", "order_time");
             String config = String.join("\n", firstColumn(statement, "SET"));
             assertThat(config).doesNotContain(stack.kafkaBootstrapServers, ALICE_PASSWORD);

@@ -78,7 +78,7 @@ class SessionLockdownTest {
                 "LOAD MODULE evil",
                 "CREATE TEMPORARY TABLE secrets (line STRING) WITH ('connector' = 'filesystem', 'path' = '/etc', 'format' = 'raw')",
                 "CREATE TEMPORARY TABLE dump (line STRING) WITH ('connector' = 'print', 'sink.path' = '/tmp/x')",
-                "COMPILE PLAN '/tmp/plan.json' FOR INSERT INTO order_copies SELECT * FROM orders",
+                "COMPILE PLAN '/tmp/plan.json' FOR INSERT INTO test.demo_kafka.order_copies SELECT * FROM test.demo_kafka.orders",
                 "EXECUTE PLAN '/tmp/plan.json'"
             })
     void forbiddenStatementIsRefused(String statement) throws Exception {
@@ -97,7 +97,7 @@ class SessionLockdownTest {
     @Test
     void hintCannotPointATableElsewhere() throws Exception {
         assertRefused(
-                "SELECT * FROM orders /*+ OPTIONS('topic'='__consumer_offsets') */",
+                "SELECT * FROM test.demo_kafka.orders /*+ OPTIONS('topic'='__consumer_offsets') */",
                 "table test.demo_kafka.orders does not let a query set topic.");
     }
 
@@ -107,7 +107,7 @@ class SessionLockdownTest {
         try (Connection alice = connect(ALICE, ALICE_PASSWORD);
                 Statement statement = alice.createStatement()) {
             // an unbounded copy: it keeps running until stopped
-            jobId = firstColumn(statement, "INSERT INTO order_copies SELECT * FROM orders").get(0);
+            jobId = firstColumn(statement, "INSERT INTO test.demo_kafka.order_copies SELECT * FROM test.demo_kafka.orders").get(0);
             assertThat(firstColumn(statement, "SHOW JOBS")).contains(jobId);
             try (Connection bob = connect(BOB, BOB_PASSWORD);
                     Statement bobs = bob.createStatement()) {

@@ -1,73 +1,26 @@
 package io.sluice.gateway.testing;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.table.gateway.SqlGateway;
-import org.apache.flink.table.gateway.service.context.DefaultContext;
-import org.apache.flink.table.gateway.service.session.SessionManager;
+import io.sluice.localstack.LocalStack;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
-/**
- * The whole stack the gateway's end-to-end tests run against, started once per test JVM: a Kafka broker and
- * catalog-service (H2, demo tenant) in child JVMs, and in this JVM a Flink MiniCluster with few slots and a SQL
- * gateway with two endpoints on the same sessions: {@code sluice} (governed) and Flink's plain {@code rest}.
- */
-public final class GatewayStack {
+/** The one {@link LocalStack} the gateway's end-to-end tests share, started on first use, stopped with the JVM. */
+public final class GatewayStack extends LocalStack {
 
     /** Slots of the MiniCluster: few, so that a job nobody cancels starves the next one. */
     public static final int SLOTS = 2;
 
-    public static final String ALICE = "alice";
-    public static final String ALICE_PASSWORD = "alice-password";
-    public static final String BOB = "bob";
-    public static final String BOB_PASSWORD = "bob-password";
-    public static final String DANA = "dana";
-    public static final String DANA_PASSWORD = "dana-password";
+    /** How stale a session's view of catalog-service may be in these tests (production default: 30 s). */
+    public static final Duration CATALOG_TTL = Duration.ofSeconds(2);
 
     /** How long a silent client's statements live in these tests (production default: 20 s). */
     public static final Duration ABANDONED_AFTER = Duration.ofSeconds(8);
 
-    /** How stale a session's view of catalog-service may be in these tests (production default: 30 s). */
-    public static final Duration CATALOG_TTL = Duration.ofSeconds(2);
-
     private static GatewayStack instance;
 
-    public final String kafkaBootstrapServers;
-    public final URI catalogServiceUrl;
-    public final int sluicePort;
-    public final int vanillaPort;
-    public final MiniCluster miniCluster;
-
-    private final java.util.Set<String> published = new java.util.HashSet<>();
-    private final ChildJvm kafka;
-    private final ChildJvm catalogService;
-    private final SqlGateway gateway;
+    private GatewayStack() throws Exception {
+        super(new Settings(SLOTS, CATALOG_TTL, ABANDONED_AFTER, 0, 0, 0, 0));
+    }
 
     public static synchronized GatewayStack get() {
         if (instance == null) {
@@ -76,214 +29,8 @@ public final class GatewayStack {
             } catch (Exception e) {
                 throw new IllegalStateException("The test stack did not start: " + e.getMessage(), e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }
         return instance;
-    }
-
-    private GatewayStack() throws Exception {
-        Path work = Files.createTempDirectory("sluice-gateway-test-");
-
-        kafka =
-                ChildJvm.start(
-                        "kafka",
-                        List.of("-Xmx384m", "-cp", TestArtifacts.kafkaBrokerClasspath(),
-                                "io.sluice.localstack.kafka.KafkaBrokerMain"),
-                        Map.of());
-        kafkaBootstrapServers =
-                kafka.awaitLine(l -> l.startsWith("KAFKA READY "), Duration.ofSeconds(60)).substring("KAFKA READY ".length());
-
-        int catalogPort = freePort();
-        Path tokenFile = work.resolve("gateway.token");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        catalogService =
-                ChildJvm.start(
-                        "catalog-service",
-                        List.of(
-                                "-Xmx384m",
-                                "-XX:TieredStopAtLevel=1",
-                                "-jar", TestArtifacts.jarOnClasspath("catalog-service-", "-exec.jar"),
-                                "--server.port=" + catalogPort,
-                                "--server.address=127.0.0.1",
-                                "--spring.datasource.url=jdbc:h2:mem:gateway-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                                "--sluice.secrets.key=" + Base64.getEncoder().encodeToString(key),
-                                "--sluice.bootstrap.admin-password=admin-password",
-                                "--sluice.demo.enabled=true",
-                                "--sluice.demo.kafka-bootstrap-servers=" + kafkaBootstrapServers,
-                                "--sluice.demo.gateway-token-file=" + tokenFile),
-                        Map.of());
-        catalogService.awaitLine(l -> l.contains("Demo tenant seeded"), Duration.ofSeconds(120));
-        catalogServiceUrl = URI.create("http://127.0.0.1:" + catalogPort);
-
-        Configuration clusterConfig = new Configuration();
-        clusterConfig.set(RestOptions.BIND_PORT, "0");
-        clusterConfig.set(RestOptions.ADDRESS, "127.0.0.1");
-        miniCluster =
-                new MiniCluster(
-                        new MiniClusterConfiguration.Builder()
-                                .setConfiguration(clusterConfig)
-                                .setNumTaskManagers(1)
-                                .setNumSlotsPerTaskManager(SLOTS)
-                                .build());
-        miniCluster.start();
-        URI clusterRest = miniCluster.getRestAddress().get();
-
-        sluicePort = freePort();
-        vanillaPort = freePort();
-        Configuration gatewayConfig = new Configuration();
-        gatewayConfig.setString("execution.target", "remote");
-        gatewayConfig.setString("rest.address", clusterRest.getHost());
-        gatewayConfig.setString("rest.port", String.valueOf(clusterRest.getPort()));
-        gatewayConfig.setString("sql-gateway.endpoint.type", "sluice;rest");
-        gatewayConfig.setString("sql-gateway.endpoint.sluice.address", "127.0.0.1");
-        gatewayConfig.setString("sql-gateway.endpoint.sluice.port", String.valueOf(sluicePort));
-        gatewayConfig.setString("sql-gateway.endpoint.sluice.catalog-service.url", catalogServiceUrl.toString());
-        gatewayConfig.setString("sql-gateway.endpoint.sluice.catalog-service.token-file", tokenFile.toString());
-        gatewayConfig.setString(
-                "sql-gateway.endpoint.sluice.session.abandoned-operation-timeout", ABANDONED_AFTER.toSeconds() + " s");
-        gatewayConfig.setString("sql-gateway.endpoint.sluice.cache.catalog-ttl", CATALOG_TTL.toMillis() + " ms");
-        gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
-        gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
-        gateway = new SqlGateway(gatewayConfig, SessionManager.create(new DefaultContext(gatewayConfig, List.of())));
-        gateway.start();
-    }
-
-    public String jdbcUrl() {
-        return "jdbc:flink://127.0.0.1:" + sluicePort;
-    }
-
-    public String vanillaJdbcUrl() {
-        return "jdbc:flink://127.0.0.1:" + vanillaPort;
-    }
-
-    public URI restUrl() {
-        return URI.create("http://127.0.0.1:" + sluicePort);
-    }
-
-    /** Writes JSON records to a topic, as an application feeding it would. */
-    public void produce(String topic, List<String> jsonRecords) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            for (String record : jsonRecords) {
-                producer.send(new ProducerRecord<>(topic, record));
-            }
-            producer.flush();
-        }
-    }
-
-    /** Reads a topic from its start until {@code count} records came or the timeout passed. */
-    public List<String> consume(String topic, int count, Duration timeout) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + System.nanoTime());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<String> records = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(topic));
-            while (records.size() < count && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(record.value());
-                }
-            }
-        }
-        return records;
-    }
-
-    /** Calls catalog-service as a user, e.g. to design and publish a table; returns the body, fails on non-2xx. */
-    public String catalogService(String method, String path, String user, String password, String jsonBody) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(catalogServiceUrl.resolve(path))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
-                        .header("Content-Type", "application/json")
-                        .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
-        try {
-            HttpResponse<String> response =
-                    HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Designs a topic table like {@code orders} as alice and has dana publish it to test, as the publish workflow
-     * does; the topic is created on the broker on approval.
-     */
-    public synchronized void publishOrdersLikeTopic(String name) {
-        if (!published.add(name)) {
-            return;
-        }
-        String columns =
-                "[{\"name\":\"order_id\",\"type\":\"BIGINT\",\"comment\":\"order number\"},"
-                        + "{\"name\":\"customer\",\"type\":\"STRING\",\"comment\":\"customer name\"},"
-                        + "{\"name\":\"amount\",\"type\":\"DECIMAL(10, 2)\",\"comment\":\"order total\"},"
-                        + "{\"name\":\"order_time\",\"type\":\"TIMESTAMP(3)\",\"comment\":\"when\"}]";
-        catalogService(
-                "POST", "/api/v1/tables", ALICE, ALICE_PASSWORD,
-                "{\"name\":\"" + name + "\",\"displayName\":\"" + name + "\",\"ownerProject\":\"demo\","
-                        + "\"type\":\"topic\",\"format\":\"json\",\"partitions\":1,\"retentionHours\":24,"
-                        + "\"topicKind\":\"append\",\"description\":\"written by a test\",\"columns\":" + columns
-                        + ",\"primaryKey\":[]}");
-        String request =
-                catalogService(
-                        "POST", "/api/v1/tables/" + name + "/publish-requests", ALICE, ALICE_PASSWORD,
-                        "{\"environment\":\"test\",\"dataSource\":\"demo_kafka\",\"comment\":\"test\"}");
-        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(request);
-        if (!id.find()) {
-            throw new IllegalStateException("No id in the publish request: " + request);
-        }
-        catalogService(
-                "POST", "/api/v1/publish-requests/" + id.group(1) + "/approve", DANA, DANA_PASSWORD,
-                "{\"comment\":\"ok\"}");
-        try {
-            // sessions see the new table once their cached view of the environment expires
-            Thread.sleep(CATALOG_TTL.toMillis() + 200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A bearer token for the user, issued by catalog-service as a user would ask for one. */
-    public String issueToken(String user, String password) {
-        String issued = catalogService("POST", "/api/v1/tokens", user, password, "{\"name\":\"test\"}");
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(issued);
-        if (!token.find()) {
-            throw new IllegalStateException("No token in " + issued);
-        }
-        return token.group(1);
-    }
-
-    private void stop() {
-        try {
-            gateway.stop();
-        } catch (RuntimeException ignored) {
-            // the JVM is going down anyway
-        }
-        try {
-            miniCluster.close();
-        } catch (Exception ignored) {
-            // the JVM is going down anyway
-        }
-        catalogService.close();
-        kafka.close();
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

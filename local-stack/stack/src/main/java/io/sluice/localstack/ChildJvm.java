@@ -1,4 +1,4 @@
-package io.sluice.gateway.testing;
+package io.sluice.localstack;
 
 import java.io.BufferedReader;
 import java.io.IOException;

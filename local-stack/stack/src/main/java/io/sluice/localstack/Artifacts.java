@@ -1,4 +1,4 @@
-package io.sluice.gateway.testing;
+package io.sluice.localstack;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,13 +8,13 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Finds the jars the tests start in child JVMs: they are on the test classpath, without their dependencies. */
-final class TestArtifacts {
+/** Finds the jars the stack starts in child JVMs: they are on the classpath, without their dependencies. */
+public final class Artifacts {
 
-    private TestArtifacts() {}
+    private Artifacts() {}
 
-    /** The path of the first test classpath entry whose file name satisfies the description. */
-    static String jarOnClasspath(String prefix, String suffix) {
+    /** The path of the first classpath entry whose file name starts and ends as given. */
+    public static String jarOnClasspath(String prefix, String suffix) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> {
                     String file = new File(entry).getName();
@@ -24,13 +24,13 @@ final class TestArtifacts {
                 .orElseThrow(
                         () ->
                                 new IllegalStateException(
-                                        "No " + prefix + "*" + suffix + " on the test classpath: build with "
-                                                + "./mvnw -pl gateway-extensions -am verify, which packages it first."));
+                                        "No " + prefix + "*" + suffix + " on the classpath: build with ./mvnw -pl <module> -am "
+                                                + "package (or verify), which packages catalog-service first."));
     }
 
     /** The Kafka broker's classpath: its own jar plus the list it carries as a resource. */
-    static String kafkaBrokerClasspath() throws IOException {
-        URL resource = TestArtifacts.class.getClassLoader().getResource("kafka-broker.classpath");
+    public static String kafkaBrokerClasspath() throws IOException {
+        URL resource = Artifacts.class.getClassLoader().getResource("kafka-broker.classpath");
         if (resource == null) {
             throw new IllegalStateException("kafka-broker.classpath is missing: package local-stack/kafka-broker.");
         }

@@ -30,9 +30,13 @@ final class DenialMessages {
                         + (applicable(decision) ? ". To get it, " + apply : "") + ".");
     }
 
-    /** Applying helps only when a grant is missing, not against a blacklist or an unpublished table. */
+    /**
+     * Applying helps only when a grant is missing, not against a blacklist or an unpublished table; and needs saying
+     * only when catalog-service's reason does not say it already.
+     */
     private static boolean applicable(AccessDecision decision) {
-        return "no_grant".equals(decision.rule()) || "column_grant".equals(decision.rule());
+        boolean grantMissing = "no_grant".equals(decision.rule()) || "column_grant".equals(decision.rule());
+        return grantMissing && (decision.reason() == null || !decision.reason().contains("/applications"));
     }
 
     static Denial definition(Definition definition, Set<String> environments) {

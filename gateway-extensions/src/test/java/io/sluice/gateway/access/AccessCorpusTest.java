@@ -88,9 +88,9 @@ class AccessCorpusTest {
         String decision;
         try {
             StatementAccess access = analyzer.analyze(session, row.sql()).access();
-            decision = enforcer.check(principal, access)
-                    .map(d -> "deny " + d.privilege() + " " + d.subject())
-                    .orElse("allow");
+            Optional<Denial> denial = enforcer.check(principal, access);
+            denial.ifPresent(d -> assertThat(d.message()).as("the denial names what it denies").contains(d.subject()));
+            decision = denial.map(d -> "deny " + d.privilege() + " " + d.subject()).orElse("allow");
         } catch (RuntimeException refused) {
             decision = "refuse " + messages(refused);
         }

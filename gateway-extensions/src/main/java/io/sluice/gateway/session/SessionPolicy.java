@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  */
 public final class SessionPolicy {
 
-    /** Keys that would redirect jobs or load code: refused when a client sends them, not silently dropped. */
+    /**
+     * Keys that would redirect jobs or load code: refused when a client sends them, not silently dropped. (The SQL
+     * client's own {@code $internal.*} keys, e.g. its config directory, are dropped like any other unknown key.)
+     */
     private static final List<String> REFUSED_KEYS =
             List.of(
                     "execution.target",
@@ -31,7 +34,6 @@ public final class SessionPolicy {
                     "table.resources.*",
                     "classloader.*",
                     "python.*",
-                    "$internal.*",
                     "execution.checkpointing.dir",
                     "execution.checkpointing.savepoint-dir",
                     "state.*",

@@ -1,0 +1,75 @@
+package io.sluice.gateway;
+
+import io.sluice.gateway.testing.GatewayStack;
+import io.sluice.localstack.ChildJvm;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.sluice.gateway.testing.GatewayStack.ALICE;
+import static io.sluice.gateway.testing.GatewayStack.ALICE_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Flink's SQL client in gateway mode runs a script against the sluice endpoint, logging in with a token it sends
+ * as a header from {@code FLINK_REST_CLIENT_HEADERS}, as a user would set it up.
+ */
+class SqlClientTest {
+
+    private static GatewayStack stack;
+
+    @TempDir static Path work;
+
+    @BeforeAll
+    static void startStack() {
+        stack = GatewayStack.get();
+    }
+
+    @Test
+    void scriptRunsWithTokenHeader() throws Exception {
+        String output = runScript("Authorization:Bearer " + stack.issueToken(ALICE, ALICE_PASSWORD));
+        assertThat(output).containsPattern("\\| +governed \\|").containsPattern("\\| +prod \\|").containsPattern("\\| +test \\|");
+        assertThat(output).doesNotContain("[ERROR]");
+    }
+
+    @Test
+    void scriptWithoutValidTokenFailsWithTheLoginReason() throws Exception {
+        String output = runScript("Authorization:Bearer not-a-token");
+        assertThat(output).contains("Login failed: ");
+        assertThat(output).doesNotContain("\tat io.sluice", "Exception on server side");
+    }
+
+    private static String runScript(String headers) throws Exception {
+        Path conf = Files.createDirectories(work.resolve("conf"));
+        Files.writeString(conf.resolve("config.yaml"), "");
+        Path script = work.resolve("script.sql");
+        Files.writeString(
+                script,
+                "SET 'sql-client.execution.result-mode' = 'tableau';\n"
+                        + "SHOW CATALOGS;\n"
+                        + "SELECT 'governed' AS greeting;\n");
+        try (ChildJvm client =
+                ChildJvm.start(
+                        "sql-client",
+                        List.of(
+                                "-Xmx256m",
+                                "-cp", System.getProperty("java.class.path"),
+                                "org.apache.flink.table.client.SqlClient",
+                                "gateway",
+                                "--endpoint", "127.0.0.1:" + stack.sluicePort,
+                                "-f", script.toString()),
+                        Map.of("FLINK_CONF_DIR", conf.toString(), "FLINK_REST_CLIENT_HEADERS", headers))) {
+            client.process().waitFor(120, TimeUnit.SECONDS);
+            Thread.sleep(Duration.ofMillis(300).toMillis()); // the last lines of output
+            return client.output();
+        }
+    }
+}

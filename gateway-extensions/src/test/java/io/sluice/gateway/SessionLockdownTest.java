@@ -118,7 +118,7 @@ class SessionLockdownTest {
                                     e ->
                                             assertThat(reason(e))
                                                     .isEqualTo("[Access denied: job '" + jobId
-                                                            + "' is not a job of project other.\n]"));
+                                                            + "' is not a job of project other.]"));
                 }
             }
             assertThat(String.join(" ", firstColumn(statement, "DESCRIBE JOB '" + jobId + "'"))).contains(jobId);

@@ -3,6 +3,9 @@ package io.sluice.gateway.errors;
 import org.apache.flink.runtime.rest.handler.RestHandlerException;
 import org.apache.flink.shaded.netty4.io.netty.handler.codec.http.HttpResponseStatus;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
+
 /**
  * A refusal the client must read as it is: a login failure or a denial, with the HTTP status that says which.
  *
@@ -55,5 +58,16 @@ public final class ClientError extends RestHandlerException {
     @Override
     public String toString() {
         return getMessage();
+    }
+
+    /** Flink renders the error response with {@code printStackTrace}: the message alone, not even a line break. */
+    @Override
+    public void printStackTrace(PrintWriter writer) {
+        writer.print(getMessage());
+    }
+
+    @Override
+    public void printStackTrace(PrintStream stream) {
+        stream.print(getMessage());
     }
 }

@@ -49,7 +49,7 @@ public class LocalStack implements AutoCloseable {
     public static final String DANA_PASSWORD = "dana-password";
 
     /**
-     * How to start the stack. Ports 0 pick free ones.
+     * How to start the stack. Ports 0 pick free ones; a negative {@code vanillaPort} starts no plain Flink endpoint.
      *
      * @param slots task slots of the MiniCluster
      * @param catalogTtl how stale a session's view of catalog-service may be
@@ -132,12 +132,12 @@ public class LocalStack implements AutoCloseable {
         URI clusterRest = miniCluster.getRestAddress().get();
 
         sluicePort = portOrFree(settings.sluicePort());
-        vanillaPort = portOrFree(settings.vanillaPort());
+        vanillaPort = settings.vanillaPort() < 0 ? -1 : portOrFree(settings.vanillaPort());
         Configuration gatewayConfig = new Configuration();
         gatewayConfig.setString("execution.target", "remote");
         gatewayConfig.setString("rest.address", clusterRest.getHost());
         gatewayConfig.setString("rest.port", String.valueOf(clusterRest.getPort()));
-        gatewayConfig.setString("sql-gateway.endpoint.type", "sluice;rest");
+        gatewayConfig.setString("sql-gateway.endpoint.type", vanillaPort < 0 ? "sluice" : "sluice;rest");
         gatewayConfig.setString("sql-gateway.endpoint.sluice.address", "127.0.0.1");
         gatewayConfig.setString("sql-gateway.endpoint.sluice.port", String.valueOf(sluicePort));
         gatewayConfig.setString("sql-gateway.endpoint.sluice.catalog-service.url", catalogServiceUrl.toString());
@@ -147,8 +147,10 @@ public class LocalStack implements AutoCloseable {
                 settings.abandonedAfter().toMillis() + " ms");
         gatewayConfig.setString(
                 "sql-gateway.endpoint.sluice.cache.catalog-ttl", settings.catalogTtl().toMillis() + " ms");
-        gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
-        gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
+        if (vanillaPort >= 0) {
+            gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
+            gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
+        }
         gateway = new SqlGateway(gatewayConfig, SessionManager.create(new DefaultContext(gatewayConfig, List.of())));
         gateway.start();
     }

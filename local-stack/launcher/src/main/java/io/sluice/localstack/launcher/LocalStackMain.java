@@ -1,0 +1,64 @@
+package io.sluice.localstack.launcher;
+
+import io.sluice.localstack.LocalStack;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts the local stack and prints how to connect. Ports come from system properties, with these defaults:
+ * {@code sluice.gateway.port} 8083, {@code sluice.catalog-service.port} 8081, {@code sluice.kafka.port} 9092,
+ * {@code sluice.slots} 4. Stops on Ctrl+C.
+ */
+public final class LocalStackMain {
+
+    private static final List<String> DEMO_ORDERS =
+            List.of(
+                    "{\"order_id\":1,\"customer\":\"ada\",\"amount\":12.50,\"order_time\":\"2026-11-01 10:00:00\"}",
+                    "{\"order_id\":2,\"customer\":\"bo\",\"amount\":3.99,\"order_time\":\"2026-11-01 10:05:00\"}",
+                    "{\"order_id\":3,\"customer\":\"cy\",\"amount\":100.00,\"order_time\":\"2026-11-01 10:09:00\"}",
+                    "{\"order_id\":4,\"customer\":\"ada\",\"amount\":7.25,\"order_time\":\"2026-11-01 11:30:00\"}");
+
+    private LocalStackMain() {}
+
+    public static void main(String[] args) throws Exception {
+        LocalStack.Settings settings =
+                new LocalStack.Settings(
+                        Integer.getInteger("sluice.slots", 4),
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(20),
+                        Integer.getInteger("sluice.gateway.port", 8083),
+                        -1,
+                        Integer.getInteger("sluice.catalog-service.port", 8081),
+                        Integer.getInteger("sluice.kafka.port", 9092));
+        System.out.println("Starting Kafka, catalog-service, a Flink MiniCluster and the SQL gateway …");
+        LocalStack stack = new LocalStack(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    stack.close();
+                                    stopped.countDown();
+                                }));
+        stack.produce("orders", DEMO_ORDERS);
+
+        System.out.println();
+        System.out.println("Sluice local stack is up.");
+        System.out.println("  JDBC URL         " + stack.jdbcUrl());
+        System.out.println("  demo login       alice / alice-password   (project demo; bob / bob-password is project other)");
+        System.out.println("  REST API         " + stack.restUrl() + "/v3/…  (Authorization: Basic or Bearer <token>)");
+        System.out.println("  SQL client       FLINK_REST_CLIENT_HEADERS='Authorization:Basic "
+                + java.util.Base64.getEncoder().encodeToString("alice:alice-password".getBytes())
+                + "' sql-client.sh gateway --endpoint " + stack.restUrl());
+        System.out.println("  catalog-service  " + stack.catalogServiceUrl + "  (data admin dana / dana-password)");
+        System.out.println("  Kafka            " + stack.kafkaBootstrapServers + "  (topic orders has " + DEMO_ORDERS.size()
+                + " demo rows; table test.demo_kafka.orders)");
+        System.out.println("  Flink web UI     " + stack.miniCluster.getRestAddress().get());
+        System.out.println("Try: SELECT customer, SUM(amount) FROM test.demo_kafka.orders "
+                + "/*+ OPTIONS('scan.bounded.mode'='latest-offset') */ GROUP BY customer");
+        System.out.println("Ctrl+C stops everything.");
+        stopped.await();
+    }
+}

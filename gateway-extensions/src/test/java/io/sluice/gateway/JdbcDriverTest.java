@@ -6,8 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Properties;
 
 import static io.sluice.gateway.testing.GatewayStack.ALICE;
 import static io.sluice.gateway.testing.GatewayStack.ALICE_PASSWORD;
@@ -44,6 +46,33 @@ class JdbcDriverTest {
                             assertThat(reason(e)).startsWith("[Login failed: ");
                             assertThat(reason(e)).doesNotContain("\tat ", "Exception on server side");
                         });
+    }
+
+    @Test
+    void tokenPropertyLogsIn() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("token", GatewayStack.get().issueToken(ALICE, ALICE_PASSWORD));
+        try (Connection connection = DriverManager.getConnection(GatewayStack.get().jdbcUrl(), properties);
+                Statement statement = connection.createStatement()) {
+            assertThat(firstColumn(statement, "SHOW CURRENT CATALOG")).containsExactly("test");
+            assertThat(String.join("\n", firstColumn(statement, "SET"))).doesNotContain(properties.getProperty("token"));
+        }
+    }
+
+    @Test
+    void missingPasswordIsALoginFailure() {
+        Properties properties = new Properties();
+        properties.setProperty("user", ALICE);
+        assertThatThrownBy(() -> DriverManager.getConnection(GatewayStack.get().jdbcUrl(), properties))
+                .satisfies(
+                        e -> assertThat(reason(e))
+                                .isEqualTo("[Login failed: user 'alice' came without a password; set the 'password' property.]"));
+    }
+
+    @Test
+    void noCredentialsIsALoginFailure() {
+        assertThatThrownBy(() -> DriverManager.getConnection(GatewayStack.get().jdbcUrl(), new Properties()))
+                .satisfies(e -> assertThat(reason(e)).startsWith("[Login failed: no credentials."));
     }
 
     @Test

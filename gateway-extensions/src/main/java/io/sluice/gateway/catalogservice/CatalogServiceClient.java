@@ -97,11 +97,12 @@ public final class CatalogServiceClient {
                                 ConnectionView.class));
     }
 
-    /** Forgets everything cached, so the next session and the next planning see catalog-service's current state. */
-    public void invalidateAll() {
-        principals.invalidateAll();
-        catalogs.invalidateAll();
-        connections.invalidateAll();
+    /**
+     * Forgets this user's cached environment catalogs, so that a new session starts from catalog-service's current
+     * state; sessions already open see changes once the catalog TTL has passed.
+     */
+    public void forgetCatalogs(Credentials credentials) {
+        catalogs.asMap().keySet().removeIf(key -> key.credentials().equals(credentials));
     }
 
     private <T> T get(String path, String authorization, Class<T> type) {

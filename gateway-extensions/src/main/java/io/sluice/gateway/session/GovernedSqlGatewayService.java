@@ -150,6 +150,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     }
 
     private List<String> mountableEnvironments(Credentials credentials) {
+        catalogService.forgetCatalogs(credentials);
         List<String> mounted = new ArrayList<>();
         for (String name : environments) {
             try {

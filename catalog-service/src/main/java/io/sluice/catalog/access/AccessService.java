@@ -1,6 +1,8 @@
 package io.sluice.catalog.access;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sluice.catalog.changes.ChangeFeed;
+import io.sluice.catalog.changes.ChangeKind;
 import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.common.Names;
@@ -29,11 +31,13 @@ public class AccessService {
     private final AccessRepository access;
     private final TableService tables;
     private final IdentityService identity;
+    private final ChangeFeed changes;
 
-    AccessService(AccessRepository access, TableService tables, IdentityService identity) {
+    AccessService(AccessRepository access, TableService tables, IdentityService identity, ChangeFeed changes) {
         this.access = access;
         this.tables = tables;
         this.identity = identity;
+        this.changes = changes;
     }
 
     /** Grants privileges on many tables to many projects and users at once; all or nothing. */
@@ -76,6 +80,7 @@ public class AccessService {
                 }
             }
             written.addAll(access.grants(table.id(), environment));
+            changes.record(ChangeKind.ACCESS, environment, table.name());
         }
         return written;
     }
@@ -86,12 +91,14 @@ public class AccessService {
         for (Privilege privilege : privileges) {
             access.grant(table.id(), environment, type, granteeId, privilege, columns, applicationId, approver);
         }
+        changes.record(ChangeKind.ACCESS, environment, table.name());
     }
 
     public void revoke(UserAccount actor, long grantId) {
         Grant grant = access.grant(grantId).orElseThrow(() -> CatalogException.notFound("grant", grantId));
         requireSteward(actor, tables.get(grant.table()));
         access.revoke(grantId);
+        changes.record(ChangeKind.ACCESS, grant.environment(), grant.table());
     }
 
     public List<TableAccessView> setPublic(UserAccount actor, PublicChange change) {
@@ -100,7 +107,10 @@ public class AccessService {
             throw CatalogException.invalid("public", "say public: true or public: false");
         }
         List<Table> targets = stewardedTables(actor, change.tables(), environment);
-        targets.forEach(t -> access.setPublic(t.id(), environment, change.isPublic(), actor.getUsername()));
+        for (Table table : targets) {
+            access.setPublic(table.id(), environment, change.isPublic(), actor.getUsername());
+            changes.record(ChangeKind.ACCESS, environment, table.name());
+        }
         return targets.stream().map(t -> view(t, environment)).toList();
     }
 
@@ -118,6 +128,7 @@ public class AccessService {
         for (Table table : targets) {
             projects.forEach(p -> access.blacklist(table.id(), environment, GranteeType.PROJECT, p.id(), change.listed(), actor.getUsername()));
             users.forEach(u -> access.blacklist(table.id(), environment, GranteeType.USER, u.id(), change.listed(), actor.getUsername()));
+            changes.record(ChangeKind.ACCESS, environment, table.name());
         }
         return targets.stream().map(t -> view(t, environment)).toList();
     }

@@ -1,5 +1,7 @@
 package io.sluice.catalog.table;
 
+import io.sluice.catalog.changes.ChangeFeed;
+import io.sluice.catalog.changes.ChangeKind;
 import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.common.PageQuery;
@@ -28,11 +30,13 @@ public class TableService {
     private final TableRepository tables;
     private final IdentityService identity;
     private final DataSourceService dataSources;
+    private final ChangeFeed changes;
 
-    TableService(TableRepository tables, IdentityService identity, DataSourceService dataSources) {
+    TableService(TableRepository tables, IdentityService identity, DataSourceService dataSources, ChangeFeed changes) {
         this.tables = tables;
         this.identity = identity;
         this.dataSources = dataSources;
+        this.changes = changes;
     }
 
     /** What a designer may change about a table without making a new schema version. */
@@ -108,6 +112,7 @@ public class TableService {
     /** Makes {@code version} what {@code environment} sees; called once a publish request is approved. */
     public void recordPublication(Table table, Environment environment, int version, long dataSourceId, long requestId) {
         tables.publish(table.id(), environment, version, dataSourceId, requestId);
+        changes.record(ChangeKind.PUBLISHED, environment, table.name());
     }
 
     @Transactional(readOnly = true)

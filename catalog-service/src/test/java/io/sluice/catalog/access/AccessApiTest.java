@@ -92,7 +92,13 @@ class AccessApiTest extends ApiTest {
         long grantId = access.json().path("grants").get(0).path("id").asLong();
         assertThat(access.json().path("grants").get(0).path("applicationId").asLong()).isEqualTo(forProject);
         assertThat(consumer.delete("/api/v1/access/grants/" + grantId).status()).as("not a steward").isEqualTo(403);
+        long lastChange = jdbc.sql("select coalesce(max(id), 0) from change_events").query(Long.class).single();
         assertThat(ownerAdmin.delete("/api/v1/access/grants/" + grantId).status()).isEqualTo(204);
+        ApiResponse changes = gateway.get("/api/v1/changes?after=" + lastChange);
+        assertThat(changes.json()).hasSize(1);
+        assertThat(changes.json().get(0).path("kind").asText()).isEqualTo("access");
+        assertThat(changes.json().get(0).path("environment").asText()).isEqualTo("test");
+        assertThat(changes.json().get(0).path("table").asText()).isEqualTo(topic);
         assertThat(decide(consumerName, consumerProject, topic, "select", List.of()).rule()).isEqualTo("no_grant");
         assertThat(lastAudit("application.approve", String.valueOf(forProject))).containsEntry("outcome", "SUCCESS");
         assertThat(lastAudit("access.revoke", String.valueOf(grantId))).containsEntry("outcome", "SUCCESS");

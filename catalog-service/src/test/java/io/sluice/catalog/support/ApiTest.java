@@ -35,6 +35,8 @@ public abstract class ApiTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("sluice.secrets.key", () -> "q1ZC1xJk3l2vW9mR0c4PZb8yV3nT6sHfA2eG5jK7LdM=");
         registry.add("sluice.bootstrap.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("logging.level.kafka", () -> "warn");
+        registry.add("logging.level.state.change.logger", () -> "warn");
     }
 
     protected Api anonymous() {

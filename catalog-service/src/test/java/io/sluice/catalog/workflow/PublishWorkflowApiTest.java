@@ -75,9 +75,12 @@ class PublishWorkflowApiTest extends ApiTest {
         assertThat(tooEarly.detail()).contains("not published to test yet");
 
         long toTest = ask(designer, topic, "test", kafkaSource);
+        long lastChange = jdbc.sql("select coalesce(max(id), 0) from change_events").query(Long.class).single();
         assertThat(designer.get("/api/v1/tables/" + topic + "?environment=test").status()).as("pending is not published").isEqualTo(404);
         approve(toTest);
 
+        ApiResponse changes = designer.get("/api/v1/changes?after=" + lastChange);
+        assertThat(changes.body()).contains("\"kind\":\"published\",\"environment\":\"test\",\"table\":\"" + topic + "\"");
         TopicDescription created = describe(topic);
         assertThat(created.partitions()).hasSize(3);
         assertThat(topicConfig(topic, "cleanup.policy")).isEqualTo("compact");

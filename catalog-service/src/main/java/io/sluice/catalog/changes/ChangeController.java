@@ -1,0 +1,27 @@
+package io.sluice.catalog.changes;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/changes")
+@Tag(name = "changes", description = "The feed gateways poll to drop cached catalogs and access decisions when they change")
+class ChangeController {
+
+    private final ChangeFeed feed;
+
+    ChangeController(ChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    @GetMapping
+    @Operation(summary = "Changes after the given event id, oldest first; poll again with the last id seen")
+    List<ChangeEvent> after(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "500") int limit) {
+        return feed.after(after, limit);
+    }
+}

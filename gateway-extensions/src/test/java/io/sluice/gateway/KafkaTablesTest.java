@@ -67,6 +67,29 @@ class KafkaTablesTest {
     }
 
     @Test
+    void upsertTopicIsAnUpsertKafkaTableKeyedByItsPrimaryKey() throws Exception {
+        stack.publishTopic(
+                "customer_totals",
+                "upsert",
+                "[{\"name\":\"customer\",\"type\":\"STRING NOT NULL\",\"comment\":\"customer name\"},"
+                        + "{\"name\":\"total\",\"type\":\"DECIMAL(10, 2)\",\"comment\":\"sum of orders\"}]",
+                "[\"customer\"]");
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            String ddl = String.join("\n", firstColumn(statement, "SHOW CREATE TABLE test.demo_kafka.customer_totals"));
+            assertThat(ddl)
+                    .contains("'connector' = 'upsert-kafka'", "'key.format' = 'json'", "PRIMARY KEY (`customer`) NOT ENFORCED")
+                    .doesNotContain(stack.kafkaBootstrapServers);
+            statement.execute(
+                    "INSERT INTO test.demo_kafka.customer_totals SELECT customer, CAST(SUM(amount) AS DECIMAL(10, 2)) "
+                            + "FROM test.demo_kafka.orders /*+ OPTIONS('scan.bounded.mode'='latest-offset') */ "
+                            + "GROUP BY customer");
+        }
+        assertThat(String.join("\n", stack.consume("customer_totals", 3, Duration.ofSeconds(60))))
+                .contains("\"customer\":\"ada\"", "\"total\":");
+    }
+
+    @Test
     void tableDefinitionsShowNoConnectionDetails() throws Exception {
         try (Connection connection = connect(ALICE, ALICE_PASSWORD);
                 Statement statement = connection.createStatement()) {

@@ -228,21 +228,35 @@ public class LocalStack implements AutoCloseable {
      * Designs a topic table like {@code orders} as alice and has dana publish it to test, as the publish workflow
      * does; the topic is created on the broker on approval.
      */
-    public synchronized void publishOrdersLikeTopic(String name) {
-        if (!published.add(name)) {
-            return;
-        }
-        String columns =
+    public void publishOrdersLikeTopic(String name) {
+        publishTopic(
+                name,
+                "append",
                 "[{\"name\":\"order_id\",\"type\":\"BIGINT\",\"comment\":\"order number\"},"
                         + "{\"name\":\"customer\",\"type\":\"STRING\",\"comment\":\"customer name\"},"
                         + "{\"name\":\"amount\",\"type\":\"DECIMAL(10, 2)\",\"comment\":\"order total\"},"
-                        + "{\"name\":\"order_time\",\"type\":\"TIMESTAMP(3)\",\"comment\":\"when\"}]";
+                        + "{\"name\":\"order_time\",\"type\":\"TIMESTAMP(3)\",\"comment\":\"when\"}]",
+                "[]");
+    }
+
+    /**
+     * Designs a JSON topic table in project demo as alice and has dana publish it to test on {@code demo_kafka};
+     * does nothing when this stack published it before.
+     *
+     * @param topicKind append or upsert
+     * @param columnsJson the columns as catalog-service takes them: {@code [{"name":…,"type":…,"comment":…}]}
+     * @param primaryKeyJson the primary key's column names as a JSON array
+     */
+    public synchronized void publishTopic(String name, String topicKind, String columnsJson, String primaryKeyJson) {
+        if (!published.add(name)) {
+            return;
+        }
         catalogService(
                 "POST", "/api/v1/tables", ALICE, ALICE_PASSWORD,
                 "{\"name\":\"" + name + "\",\"displayName\":\"" + name + "\",\"ownerProject\":\"demo\","
                         + "\"type\":\"topic\",\"format\":\"json\",\"partitions\":1,\"retentionHours\":24,"
-                        + "\"topicKind\":\"append\",\"description\":\"written by a test\",\"columns\":" + columns
-                        + ",\"primaryKey\":[]}");
+                        + "\"topicKind\":\"" + topicKind + "\",\"description\":\"written by a test\",\"columns\":"
+                        + columnsJson + ",\"primaryKey\":" + primaryKeyJson + "}");
         String request =
                 catalogService(
                         "POST", "/api/v1/tables/" + name + "/publish-requests", ALICE, ALICE_PASSWORD,

@@ -257,10 +257,30 @@ public class LocalStack implements AutoCloseable {
                         + "\"type\":\"topic\",\"format\":\"json\",\"partitions\":1,\"retentionHours\":24,"
                         + "\"topicKind\":\"" + topicKind + "\",\"description\":\"written by a test\",\"columns\":"
                         + columnsJson + ",\"primaryKey\":" + primaryKeyJson + "}");
+        publishToTest(name, "demo_kafka");
+    }
+
+    /**
+     * Designs a database table in project demo as alice and has dana publish it to test on a data source; does
+     * nothing when this stack published it before.
+     */
+    public synchronized void publishTable(String name, String dataSource, String columnsJson, String primaryKeyJson) {
+        if (!published.add(name)) {
+            return;
+        }
+        catalogService(
+                "POST", "/api/v1/tables", ALICE, ALICE_PASSWORD,
+                "{\"name\":\"" + name + "\",\"displayName\":\"" + name + "\",\"ownerProject\":\"demo\","
+                        + "\"type\":\"table\",\"description\":\"registered by a test\",\"columns\":"
+                        + columnsJson + ",\"primaryKey\":" + primaryKeyJson + "}");
+        publishToTest(name, dataSource);
+    }
+
+    private void publishToTest(String table, String dataSource) {
         String request =
                 catalogService(
-                        "POST", "/api/v1/tables/" + name + "/publish-requests", ALICE, ALICE_PASSWORD,
-                        "{\"environment\":\"test\",\"dataSource\":\"demo_kafka\",\"comment\":\"test\"}");
+                        "POST", "/api/v1/tables/" + table + "/publish-requests", ALICE, ALICE_PASSWORD,
+                        "{\"environment\":\"test\",\"dataSource\":\"" + dataSource + "\",\"comment\":\"test\"}");
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(request);
         if (!id.find()) {
             throw new IllegalStateException("No id in the publish request: " + request);

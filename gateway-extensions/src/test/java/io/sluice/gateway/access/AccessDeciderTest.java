@@ -6,79 +6,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sluice.contract.AccessDecision;
 import io.sluice.contract.PrincipalView;
 
-import com.sun.net.httpserver.HttpServer;
-
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.table.catalog.ObjectIdentifier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The decision cache and client against a small real HTTP server that speaks the decision API: it allows every
- * check except those on the tables in {@link #forbidden}, and records each request it gets.
+ * The decision cache and client against {@link DecisionApiStandIn}, a small real HTTP server that speaks the decision
+ * API.
  */
 class AccessDeciderTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STALENESS = Duration.ofSeconds(5);
 
-    private HttpServer server;
-    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
-    private final Set<String> forbidden = new CopyOnWriteArraySet<>();
-    private volatile int status = 200;
     private final AtomicLong nanos = new AtomicLong();
-    private DecisionClient client;
+    private DecisionApiStandIn decisionApi;
+    private List<JsonNode> requests;
+    private Set<String> forbidden;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/access/decisions", exchange -> {
-            JsonNode checks = JSON.readTree(exchange.getRequestBody());
-            requests.add(checks);
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            StringBuilder answer = new StringBuilder("[");
-            for (JsonNode check : checks) {
-                boolean allowed = !forbidden.contains(check.get("table").asText());
-                answer.append(answer.length() > 1 ? "," : "")
-                        .append(allowed
-                                ? "{\"allowed\":true,\"rule\":\"project_grant\",\"reason\":\"granted\"}"
-                                : "{\"allowed\":false,\"rule\":\"no_grant\",\"reason\":\"no select privilege\"}");
-            }
-            byte[] body = (status == 200 ? answer + "]" : "{\"title\":\"boom\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        client = new DecisionClient(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "gateway-token", Duration.ofSeconds(5));
+    void start() {
+        decisionApi = new DecisionApiStandIn();
+        requests = decisionApi.requests;
+        forbidden = decisionApi.forbidden;
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        decisionApi.close();
     }
 
     private AccessDecider decider() {
-        return new AccessDecider(client::decide, STALENESS, 1_000, nanos::get);
+        return new AccessDecider(decisionApi.client()::decide, STALENESS, 1_000, nanos::get);
     }
 
     private static DecisionKey key(String table, String... columns) {
@@ -107,7 +74,7 @@ class AccessDeciderTest {
     @Test
     void speaksTheContractWithTheServiceToken() {
         decider().decide(new DecisionKey[] {new DecisionKey("bob", "other", "prod", "totals", Action.INSERT, List.of())});
-        assertThat(authorizations).containsExactly("Bearer gateway-token");
+        assertThat(decisionApi.authorizations).containsExactly("Bearer gateway-token");
         JsonNode check = requests.get(0).get(0);
         assertThat(check.get("user").asText()).isEqualTo("bob");
         assertThat(check.get("project").asText()).isEqualTo("other");
@@ -133,7 +100,7 @@ class AccessDeciderTest {
 
     @Test
     void refusesTheStatementWhenCatalogServiceCannotDecide() {
-        status = 500;
+        decisionApi.status = 500;
         AccessDecider decider = decider();
         assertThatThrownBy(() -> decider.decide(new DecisionKey[] {key("sales")}))
                 .isInstanceOf(DecisionClient.UndecidedException.class)
@@ -146,7 +113,7 @@ class AccessDeciderTest {
                 List.of(), 1);
         assertThatThrownBy(() -> enforcer.enforce(bob, read)).hasMessageContaining("Access cannot be decided now");
 
-        status = 200;
+        decisionApi.status = 200;
         assertThat(decider.decide(new DecisionKey[] {key("sales")})[0].allowed()).as("nothing was cached").isTrue();
     }
 

@@ -1,5 +1,6 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.catalogservice.CatalogChangeFeed;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.rest.SluiceRestEndpoint;
@@ -21,6 +22,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -56,14 +59,26 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         new SecretRedactor(),
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),
                         options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT));
+        Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
+        AutoCloseable changeFeed =
+                pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval);
         Configuration restConfig =
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
         try {
-            return new SluiceRestEndpoint(restConfig, governed);
+            return new SluiceRestEndpoint(restConfig, governed, List.of(changeFeed, governed));
         } catch (Exception e) {
             governed.close();
+            closeQuietly(changeFeed);
             throw new SqlGatewayException("Cannot start the sluice endpoint.", e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // the endpoint failed to start; that error is the one to report
         }
     }
 
@@ -122,6 +137,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.CATALOG_CACHE_TTL);
         options.add(SluiceGatewayOptions.CONNECTION_CACHE_TTL);
         options.add(SluiceGatewayOptions.CACHE_MAX_ENTRIES);
+        options.add(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.ALLOWED_SESSION_KEYS);
         options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
         return options;

@@ -76,6 +76,14 @@ public final class SluiceGatewayOptions {
                     .withDescription(
                             "How long a data source's connection (address and secrets) is reused for planning.");
 
+    public static final ConfigOption<Duration> CHANGE_POLL_INTERVAL =
+            ConfigOptions.key("cache.change-poll-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription(
+                            "How often catalog-service's change feed is read; a table published to an environment "
+                                    + "reaches open sessions within this interval. 0 turns the feed off (TTLs only).");
+
     public static final ConfigOption<Integer> CACHE_MAX_ENTRIES =
             ConfigOptions.key("cache.max-entries")
                     .intType()

@@ -90,6 +90,17 @@ class KafkaTablesTest {
     }
 
     @Test
+    void aPublicationReachesAnOpenSessionThroughTheChangeFeed() throws Exception {
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            assertThat(firstColumn(statement, "SHOW TABLES IN test.demo_kafka")).doesNotContain("late_orders");
+            // the session's view is cached for the catalog TTL (minutes here); the change feed drops it
+            stack.publishOrdersLikeTopic("late_orders");
+            assertThat(firstColumn(statement, "SHOW TABLES IN test.demo_kafka")).contains("late_orders");
+        }
+    }
+
+    @Test
     void tableDefinitionsShowNoConnectionDetails() throws Exception {
         try (Connection connection = connect(ALICE, ALICE_PASSWORD);
                 Statement statement = connection.createStatement()) {

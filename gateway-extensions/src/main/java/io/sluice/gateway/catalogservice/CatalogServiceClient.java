@@ -31,6 +31,9 @@ public final class CatalogServiceClient {
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    private static final String PUBLISHED = "published";
+    private static final int CHANGE_BATCH = 500;
+
     private final URI api;
     private final String serviceAuthorization;
     private final Duration timeout;
@@ -81,19 +84,14 @@ public final class CatalogServiceClient {
 
     /** A data source's connection in an environment, secrets included: for planning inside the gateway only. */
     public ConnectionView connection(String environment, String dataSource) {
-        if (serviceAuthorization == null) {
-            throw new CatalogServiceException(
-                    0,
-                    "The gateway has no service token for catalog-service: set "
-                            + "sql-gateway.endpoint.sluice.catalog-service.token-file.");
-        }
+        String authorization = serviceAuthorization();
         return connections.get(
                 new ConnectionKey(environment, dataSource),
                 k ->
                         get(
                                 "environments/" + encode(environment) + "/datasources/" + encode(dataSource)
                                         + "/connection",
-                                serviceAuthorization,
+                                authorization,
                                 ConnectionView.class));
     }
 
@@ -103,6 +101,35 @@ public final class CatalogServiceClient {
      */
     public void forgetCatalogs(Credentials credentials) {
         catalogs.asMap().keySet().removeIf(key -> key.credentials().equals(credentials));
+    }
+
+    /**
+     * Reads the change feed after {@code cursor} and drops the cached catalogs of every environment a table was
+     * published to, so open sessions see the change on their next statement.
+     *
+     * @return the id of the last change read ({@code cursor} when there was none)
+     */
+    public long applyChanges(long cursor) {
+        long last = cursor;
+        JsonNode changes = get("changes?after=" + cursor + "&limit=" + CHANGE_BATCH, serviceAuthorization(), JsonNode.class);
+        for (JsonNode change : changes) {
+            last = Math.max(last, change.path("id").asLong());
+            if (PUBLISHED.equals(change.path("kind").asText())) {
+                String environment = change.path("environment").asText();
+                catalogs.asMap().keySet().removeIf(key -> key.environment().equals(environment));
+            }
+        }
+        return last;
+    }
+
+    private String serviceAuthorization() {
+        if (serviceAuthorization == null) {
+            throw new CatalogServiceException(
+                    0,
+                    "The gateway has no service token for catalog-service: set "
+                            + "sql-gateway.endpoint.sluice.catalog-service.token-file.");
+        }
+        return serviceAuthorization;
     }
 
     private <T> T get(String path, String authorization, Class<T> type) {

@@ -28,9 +28,25 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
 
     private static final String MATERIALIZED_TABLE_ROUTES = RefreshMaterializedTableHeaders.class.getPackageName();
 
-    public SluiceRestEndpoint(Configuration configuration, SqlGatewayService governedService)
+    private final List<AutoCloseable> resources;
+
+    /** @param resources what runs beside the endpoint (change feed, cleanup) and stops with it */
+    public SluiceRestEndpoint(
+            Configuration configuration, SqlGatewayService governedService, List<AutoCloseable> resources)
             throws IOException, ConfigurationException {
         super(configuration, governedService);
+        this.resources = List.copyOf(resources);
+    }
+
+    @Override
+    public void stop() throws Exception {
+        try {
+            super.stop();
+        } finally {
+            for (AutoCloseable resource : resources) {
+                resource.close();
+            }
+        }
     }
 
     @Override

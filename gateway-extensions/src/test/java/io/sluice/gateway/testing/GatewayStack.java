@@ -10,8 +10,11 @@ public final class GatewayStack extends LocalStack {
     /** Slots of the MiniCluster: few, so that a job nobody cancels starves the next one. */
     public static final int SLOTS = 2;
 
-    /** How stale a session's view of catalog-service may be in these tests (production default: 30 s). */
-    public static final Duration CATALOG_TTL = Duration.ofSeconds(2);
+    /** Long, so that what open sessions see of a publication is the change feed's doing (production default: 30 s). */
+    public static final Duration CATALOG_TTL = Duration.ofMinutes(5);
+
+    /** How often the gateway reads catalog-service's change feed in these tests (production default: 2 s). */
+    public static final Duration CHANGE_POLL = Duration.ofMillis(300);
 
     /** How long a silent client's statements live in these tests (production default: 20 s). */
     public static final Duration ABANDONED_AFTER = Duration.ofSeconds(8);
@@ -19,7 +22,7 @@ public final class GatewayStack extends LocalStack {
     private static GatewayStack instance;
 
     private GatewayStack() throws Exception {
-        super(new Settings(SLOTS, CATALOG_TTL, ABANDONED_AFTER, 0, 0, 0, 0));
+        super(new Settings(SLOTS, CATALOG_TTL, CHANGE_POLL, ABANDONED_AFTER, 0, 0, 0, 0));
     }
 
     public static synchronized GatewayStack get() {

@@ -52,12 +52,14 @@ public class LocalStack implements AutoCloseable {
      * How to start the stack. Ports 0 pick free ones; a negative {@code vanillaPort} starts no plain Flink endpoint.
      *
      * @param slots task slots of the MiniCluster
-     * @param catalogTtl how stale a session's view of catalog-service may be
+     * @param catalogTtl how stale a session's view of catalog-service may be when the change feed is silent
+     * @param changePollInterval how often the gateway reads catalog-service's change feed
      * @param abandonedAfter how long a silent client's unfinished statements live
      */
     public record Settings(
             int slots,
             Duration catalogTtl,
+            Duration changePollInterval,
             Duration abandonedAfter,
             int sluicePort,
             int vanillaPort,
@@ -66,7 +68,7 @@ public class LocalStack implements AutoCloseable {
 
         /** The gateway's own defaults, on free ports. */
         public static Settings defaults() {
-            return new Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(20), 0, 0, 0, 0);
+            return new Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(20), 0, 0, 0, 0);
         }
     }
 
@@ -147,6 +149,9 @@ public class LocalStack implements AutoCloseable {
                 settings.abandonedAfter().toMillis() + " ms");
         gatewayConfig.setString(
                 "sql-gateway.endpoint.sluice.cache.catalog-ttl", settings.catalogTtl().toMillis() + " ms");
+        gatewayConfig.setString(
+                "sql-gateway.endpoint.sluice.cache.change-poll-interval",
+                settings.changePollInterval().toMillis() + " ms");
         if (vanillaPort >= 0) {
             gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
             gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
@@ -289,8 +294,8 @@ public class LocalStack implements AutoCloseable {
                 "POST", "/api/v1/publish-requests/" + id.group(1) + "/approve", DANA, DANA_PASSWORD,
                 "{\"comment\":\"ok\"}");
         try {
-            // sessions see the new table once their cached view of the environment expires
-            Thread.sleep(settings.catalogTtl().toMillis() + 200);
+            // open sessions see the new table once the gateway has read the change feed
+            Thread.sleep(2 * settings.changePollInterval().toMillis() + 200);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -27,6 +27,7 @@ public final class LocalStackMain {
                 new LocalStack.Settings(
                         Integer.getInteger("sluice.slots", 4),
                         Duration.ofSeconds(30),
+                        Duration.ofSeconds(2),
                         Duration.ofSeconds(20),
                         Integer.getInteger("sluice.gateway.port", 8083),
                         -1,

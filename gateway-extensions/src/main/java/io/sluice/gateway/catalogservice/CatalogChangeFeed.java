@@ -1,0 +1,60 @@
+package io.sluice.gateway.catalogservice;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls catalog-service's change feed ({@code GET /api/v1/changes}) and drops cached catalogs as tables are
+ * published, so that a publication reaches open sessions within one poll interval rather than one cache TTL.
+ * While catalog-service cannot be reached the caches fall back to their TTLs.
+ */
+public final class CatalogChangeFeed implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogChangeFeed.class);
+
+    private final CatalogServiceClient catalogService;
+    private final ScheduledExecutorService poller;
+    private long cursor;
+    private boolean failing;
+
+    public CatalogChangeFeed(CatalogServiceClient catalogService, Duration interval) {
+        this.catalogService = catalogService;
+        this.poller =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread thread = new Thread(r, "sluice-catalog-change-feed");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+        poller.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void poll() {
+        try {
+            long last;
+            do {
+                last = cursor;
+                cursor = catalogService.applyChanges(cursor);
+            } while (cursor != last);
+            if (failing) {
+                LOG.info("catalog-service's change feed is back");
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                LOG.warn("catalog-service's change feed cannot be read ({}); caches expire by TTL meanwhile", e.getMessage());
+                failing = true;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}

@@ -35,6 +35,15 @@ class RestApiTest {
     }
 
     @Test
+    void everyApiVersionIsGoverned() {
+        for (String version : new String[] {"v1", "v2", "v3", "v4"}) {
+            assertThat(alice.post("/" + version + "/sessions", "{\"properties\":{}}").status()).as(version).isEqualTo(200);
+            Reply anonymous = alice.withAuthorization(null).post("/" + version + "/sessions", "{\"properties\":{}}");
+            assertThat(anonymous.status()).as(version).isEqualTo(401);
+        }
+    }
+
+    @Test
     void withoutTokenNoSession() {
         Reply reply = alice.withAuthorization(null).post("/v3/sessions", "{\"properties\":{}}");
         assertThat(reply.status()).isEqualTo(401);

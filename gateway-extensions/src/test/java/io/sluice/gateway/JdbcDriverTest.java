@@ -76,6 +76,23 @@ class JdbcDriverTest {
     }
 
     @Test
+    void projectPropertyPicksTheSessionsProject() throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("user", ALICE);
+        properties.setProperty("password", ALICE_PASSWORD);
+        properties.setProperty("project", "demo");
+        try (Connection connection = DriverManager.getConnection(GatewayStack.get().jdbcUrl(), properties)) {
+            assertThat(connection.isClosed()).isFalse();
+        }
+        properties.setProperty("project", "other");
+        assertThatThrownBy(() -> DriverManager.getConnection(GatewayStack.get().jdbcUrl(), properties))
+                .satisfies(
+                        e -> assertThat(reason(e))
+                                .isEqualTo("[Access denied: alice is not a member of project 'other'; "
+                                        + "ask one of its project admins to add you]"));
+    }
+
+    @Test
     void selectOneRoundTrip() throws Exception {
         try (Connection connection = connect(ALICE, ALICE_PASSWORD);
                 Statement statement = connection.createStatement();

@@ -14,9 +14,10 @@ public final class Authenticator {
         this.catalogService = catalogService;
     }
 
-    public PrincipalView authenticate(Credentials credentials) {
+    /** @param project the project the session works for; null for the user's first project */
+    public PrincipalView authenticate(Credentials credentials, String project) {
         try {
-            return catalogService.principal(credentials);
+            return catalogService.principal(credentials, project);
         } catch (CatalogServiceException e) {
             throw asClientError(e).raise();
         }

@@ -39,9 +39,11 @@ public final class CatalogServiceClient {
     private final Duration timeout;
     private final HttpClient http;
 
-    private final Cache<Credentials, PrincipalView> principals;
+    private final Cache<PrincipalKey, PrincipalView> principals;
     private final Cache<CatalogKey, EnvironmentCatalogView> catalogs;
     private final Cache<ConnectionKey, ConnectionView> connections;
+
+    private record PrincipalKey(Credentials credentials, String project) {}
 
     private record CatalogKey(Credentials credentials, String environment) {}
 
@@ -65,10 +67,23 @@ public final class CatalogServiceClient {
         this.connections = Caffeine.newBuilder().expireAfterWrite(connectionTtl).maximumSize(maxEntries).build();
     }
 
-    /** Who these credentials belong to; throws {@link CatalogServiceException} with status 401 when nobody. */
+    /** Who these credentials belong to, working for their first project by name. */
     public PrincipalView principal(Credentials credentials) {
+        return principal(credentials, null);
+    }
+
+    /**
+     * Who these credentials belong to, working for {@code project} (null: the user's first project by name);
+     * throws {@link CatalogServiceException} with status 401 when nobody, 403 when not a member of the project.
+     */
+    public PrincipalView principal(Credentials credentials, String project) {
         return principals.get(
-                credentials, c -> get("principal", c.authorizationHeader(), PrincipalView.class));
+                new PrincipalKey(credentials, project),
+                key ->
+                        get(
+                                project == null ? "principal" : "principal?project=" + encode(project),
+                                credentials.authorizationHeader(),
+                                PrincipalView.class));
     }
 
     /** The tables published to an environment, as this user may see them. */

@@ -112,7 +112,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                                                                 + "password (or token), or send an Authorization "
                                                                 + "header: 'Bearer <token>' or Basic.")
                                                 .raise());
-        PrincipalView principal = authenticator.authenticate(credentials);
+        PrincipalView principal = authenticator.authenticate(credentials, requested.get(SessionPolicy.PROJECT_PROPERTY));
         Map<String, String> sessionConfig = policy.sessionProperties(requested);
         List<String> mounted = mountableEnvironments(credentials);
 
@@ -188,7 +188,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                 .filter(c -> !c.equals(session.credentials))
                 .ifPresent(
                         c -> {
-                            PrincipalView caller = authenticator.authenticate(c);
+                            PrincipalView caller = authenticator.authenticate(c, null);
                             if (!caller.user().equals(session.principal.user())) {
                                 throw ClientError.denied(
                                                 "session " + sessionHandle + " belongs to another user; "

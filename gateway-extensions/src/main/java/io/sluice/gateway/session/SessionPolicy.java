@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class SessionPolicy {
 
+    /** The session property that picks the project a session works for, for users in several projects. */
+    public static final String PROJECT_PROPERTY = "project";
+
     /**
      * Keys that would redirect jobs or load code: refused when a client sends them, not silently dropped. (The SQL
      * client's own {@code $internal.*} keys, e.g. its config directory, are dropped like any other unknown key.)
@@ -68,7 +71,7 @@ public final class SessionPolicy {
         TreeSet<String> refused = new TreeSet<>();
         requested.forEach(
                 (key, value) -> {
-                    if (Credentials.PROPERTIES.contains(key)) {
+                    if (Credentials.PROPERTIES.contains(key) || PROJECT_PROPERTY.equals(key)) {
                         return;
                     }
                     if (isAllowed(key)) {

@@ -4,7 +4,7 @@
 #
 #   bench/dim-table/run.sh
 #
-# Settings (environment): ROUNDS (3), ROWS (2000000 stream rows), NONE_ROWS (50000: cache NONE
+# Settings (environment): ROUNDS (5), ROWS (2000000 stream rows), NONE_ROWS (50000: cache NONE
 # reads PostgreSQL for every row), KEYS (10000 distinct keys), PG_URL / PG_USER / PG_PASSWORD.
 # Every round starts one fresh JVM per variant, in a rotated order; each JVM runs warm-up jobs,
 # then measures the uniform and the Zipf key distribution. Prints a Markdown table and keeps the
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 ROWS=${ROWS:-2000000}
 NONE_ROWS=${NONE_ROWS:-50000}
 KEYS=${KEYS:-10000}
@@ -34,13 +34,13 @@ RESULTS="$OUT/results-$(date -u +%Y%m%dT%H%M%SZ).tsv"
 bench setup "$TABLE" "$KEYS"
 trap 'bench teardown "$TABLE"' EXIT
 
-VARIANTS=(nojoin hashmap flink-partial dim-lru dim-lru-async dim-all dim-none)
+VARIANTS=(nojoin hashmap flink-partial dim-lru dim-lru-async dim-all dim-none dim-none-async)
 echo "# $(date -u +%FT%TZ) rounds=$ROUNDS rows=$ROWS none_rows=$NONE_ROWS keys=$KEYS cores=$(nproc)" | tee "$RESULTS"
 for ((round = 0; round < ROUNDS; round++)); do
   for ((i = 0; i < ${#VARIANTS[@]}; i++)); do
     variant=${VARIANTS[(i + round * 3) % ${#VARIANTS[@]}]}
     rows=$ROWS
-    [[ $variant == dim-none ]] && rows=$NONE_ROWS
+    [[ $variant == dim-none* ]] && rows=$NONE_ROWS
     bench run "$variant" "$rows" "$TABLE" "$KEYS" | grep '^RESULT' | tee -a "$RESULTS"
   done
 done

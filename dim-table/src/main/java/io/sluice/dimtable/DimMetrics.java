@@ -54,8 +54,4 @@ final class DimMetrics {
     void loadFailed() {
         loadFailures.inc();
     }
-
-    long loadCount() {
-        return loads.getCount();
-    }
 }

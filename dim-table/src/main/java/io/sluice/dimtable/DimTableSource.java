@@ -11,6 +11,7 @@ import org.apache.flink.table.types.logical.RowType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 
 /** A dimension table: only usable on the right side of a lookup join. */
 final class DimTableSource implements LookupTableSource {
@@ -79,6 +80,6 @@ final class DimTableSource implements LookupTableSource {
 
     @Override
     public String asSummaryString() {
-        return "dim(" + type.name().toLowerCase() + ", cache=" + cacheConfig.kind() + ")";
+        return "dim(" + type.name().toLowerCase(Locale.ROOT) + ", cache=" + cacheConfig.kind() + ")";
     }
 }

@@ -14,7 +14,8 @@ enum Variant {
     DIM_LRU("dim-lru"),
     DIM_LRU_ASYNC("dim-lru-async"),
     DIM_ALL("dim-all"),
-    DIM_NONE("dim-none");
+    DIM_NONE("dim-none"),
+    DIM_NONE_ASYNC("dim-none-async");
 
     final String id;
 
@@ -61,8 +62,9 @@ enum Variant {
                 options.put("password", BenchDatabase.PASSWORD);
                 if (this == DIM_ALL) {
                     options.put("cache", "ALL");
-                } else if (this == DIM_NONE) {
+                } else if (this == DIM_NONE || this == DIM_NONE_ASYNC) {
                     options.put("cache", "NONE");
+                    options.put("async", Boolean.toString(this == DIM_NONE_ASYNC));
                 } else {
                     options.put("cache", "LRU");
                     options.put("cacheSize", Integer.toString(keys));

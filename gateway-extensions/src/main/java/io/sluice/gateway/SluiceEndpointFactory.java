@@ -11,6 +11,7 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.gateway.api.config.SqlGatewayServiceConfigOptions;
 import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpoint;
 import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpointFactory;
 import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpointFactoryUtils;
@@ -58,7 +59,8 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS)),
                         new SecretRedactor(),
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),
-                        options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT));
+                        options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
+                        sessionsClosedAfter(context.getFlinkConfiguration()));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
                 pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval);
@@ -72,6 +74,13 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
             closeQuietly(changeFeed);
             throw new SqlGatewayException("Cannot start the sluice endpoint.", e);
         }
+    }
+
+    /** When Flink has surely closed an idle session: idle timeout plus one check interval (0: never). */
+    private static Duration sessionsClosedAfter(ReadableConfig flinkConfig) {
+        Duration idle = flinkConfig.get(SqlGatewayServiceConfigOptions.SQL_GATEWAY_SESSION_IDLE_TIMEOUT);
+        Duration check = flinkConfig.get(SqlGatewayServiceConfigOptions.SQL_GATEWAY_SESSION_CHECK_INTERVAL);
+        return idle.isZero() || idle.isNegative() || check.isZero() || check.isNegative() ? Duration.ZERO : idle.plus(check);
     }
 
     private static void closeQuietly(AutoCloseable resource) {

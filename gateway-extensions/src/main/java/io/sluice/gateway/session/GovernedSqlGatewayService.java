@@ -66,6 +66,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private final SecretRedactor redactor;
     private final List<String> environments;
     private final long abandonedAfterNanos;
+    /** Flink's session idle timeout plus its check interval; 0 when sessions never idle out. */
+    private final long forgetAfterNanos;
     private static final Pattern JOB_ID = Pattern.compile("'([^']*)'");
 
     private final Map<SessionHandle, GovernedSession> sessions = new ConcurrentHashMap<>();
@@ -78,7 +80,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SessionPolicy policy,
             SecretRedactor redactor,
             List<String> environments,
-            Duration abandonedOperationTimeout) {
+            Duration abandonedOperationTimeout,
+            Duration sessionIdleTimeout) {
         this.delegate = delegate;
         this.catalogService = catalogService;
         this.authenticator = new Authenticator(catalogService);
@@ -86,6 +89,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         this.redactor = redactor;
         this.environments = List.copyOf(environments);
         this.abandonedAfterNanos = abandonedOperationTimeout.toNanos();
+        this.forgetAfterNanos = sessionIdleTimeout.toNanos();
         this.reaper =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -364,13 +368,18 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     }
 
     /**
-     * Closes the unfinished statements of sessions whose client has gone silent: a killed or disconnected client
+     * Forgets sessions Flink has closed for idling, and closes the unfinished statements of sessions whose client has gone silent: a killed or disconnected client
      * stops fetching, and closing its statements cancels their jobs and frees their slots long before the session
      * itself idles out. Statements whose job runs detached (INSERT) keep their job.
      */
     private void closeAbandonedOperations() {
         sessions.forEach(
                 (handle, session) -> {
+                    if (forgetAfterNanos > 0 && session.silentForNanos() > forgetAfterNanos) {
+                        // Flink has closed it for idling by now (asking Flink would count as activity)
+                        sessions.remove(handle);
+                        return;
+                    }
                     if (session.openOperations.isEmpty() || session.silentForNanos() < abandonedAfterNanos) {
                         return;
                     }

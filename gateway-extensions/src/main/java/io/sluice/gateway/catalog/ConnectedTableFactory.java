@@ -30,25 +30,10 @@ import java.util.function.Supplier;
  * only in the planner's copy of the table, never in the catalog.
  *
  * <p>A query may tune how a table is read with an {@code OPTIONS} hint, but only with the keys in
- * {@link #HINTABLE_KEYS}: anything else (another topic, another cluster, …) is refused.
+ * {@link TableHints#ALLOWED_KEYS}: anything else (another topic, another cluster, …) is refused.
  */
 final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
 
-    static final Set<String> HINTABLE_KEYS =
-            Set.of(
-                    "scan.startup.mode",
-                    "scan.startup.timestamp-millis",
-                    "scan.startup.specific-offsets",
-                    "scan.bounded.mode",
-                    "scan.bounded.timestamp-millis",
-                    "scan.bounded.specific-offsets",
-                    "scan.topic-partition-discovery.interval",
-                    "scan.parallelism",
-                    "sink.parallelism",
-                    "sink.buffer-flush.max-rows",
-                    "sink.buffer-flush.interval",
-                    "scan.fetch-size",
-                    "properties.group.id");
 
     private final EnvironmentCatalog catalog;
     private final CatalogServiceClient catalogService;
@@ -145,7 +130,7 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
         Set<String> refused = new TreeSet<>();
         for (Map.Entry<String, String> option : requested.entrySet()) {
             boolean changed = !option.getValue().equals(published.get(option.getKey()));
-            if (changed && !HINTABLE_KEYS.contains(option.getKey())) {
+            if (changed && !TableHints.ALLOWED_KEYS.contains(option.getKey())) {
                 refused.add(option.getKey());
             }
         }
@@ -153,7 +138,7 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
             throw new ValidationException(
                     ClientError.DENIED + "table " + id.asSummaryString() + " does not let a query set "
                             + String.join(", ", refused) + ". OPTIONS hints may set only "
-                            + String.join(", ", new TreeSet<>(HINTABLE_KEYS)) + ".");
+                            + String.join(", ", new TreeSet<>(TableHints.ALLOWED_KEYS)) + ".");
         }
     }
 

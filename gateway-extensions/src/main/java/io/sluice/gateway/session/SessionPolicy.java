@@ -1,6 +1,7 @@
 package io.sluice.gateway.session;
 
 import io.sluice.gateway.auth.Credentials;
+import io.sluice.gateway.catalog.TableHints;
 import io.sluice.gateway.errors.ClientError;
 
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public final class SessionPolicy {
             Pattern.compile("(?i)'([a-z0-9._-]*(?:path|[.-]dir))'\\s*=");
     private static final Pattern FILESYSTEM_CONNECTOR =
             Pattern.compile("(?i)'connector'\\s*=\\s*'filesystem'");
+    private static final Pattern OPTIONS_HINT = Pattern.compile("(?i)\\bOPTIONS\\s*\\(([^)]*)\\)");
+    private static final Pattern HINT_KEY = Pattern.compile("'([^']*)'\\s*=");
     private static final Pattern USING_JAR = Pattern.compile("(?i)\\bUSING\\s+JAR\\b");
 
     private final List<String> allowedKeys;
@@ -111,15 +114,22 @@ public final class SessionPolicy {
             case "SELECT":
             case "INSERT":
             case "WITH":
-            case "VALUES":
+            case "EXECUTE":
             case "EXPLAIN":
-            case "USE":
-            case "DESCRIBE":
-            case "DESC":
-                if ((first.equals("DESCRIBE") || first.equals("DESC")) && second.equals("JOB")) {
-                    return Kind.DESCRIBE_JOB;
+            case "BEGIN":
+                checkHints(sql);
+                if (first.equals("EXECUTE") && words.contains("PLAN")) {
+                    throw ClientError.denied("plan files are not allowed: COMPILE/EXECUTE PLAN reads and writes the "
+                                    + "gateway's file system.")
+                            .raise();
                 }
                 return Kind.OTHER;
+            case "VALUES":
+            case "USE":
+                return Kind.OTHER;
+            case "DESCRIBE":
+            case "DESC":
+                return second.equals("JOB") ? Kind.DESCRIBE_JOB : Kind.OTHER;
             case "SHOW":
                 return second.equals("JOBS") ? Kind.SHOW_JOBS : Kind.OTHER;
             case "STOP":
@@ -147,7 +157,6 @@ public final class SessionPolicy {
                 }
                 return Kind.OTHER;
             case "COMPILE":
-            case "EXECUTE":
                 if (words.contains("PLAN")) {
                     throw ClientError.denied("plan files are not allowed: COMPILE/EXECUTE PLAN reads and writes the "
                                     + "gateway's file system.")
@@ -188,6 +197,32 @@ public final class SessionPolicy {
         if (path.find()) {
             throw ClientError.denied(
                             "option '" + path.group(1) + "' is not allowed: statements may not name file-system paths.")
+                    .raise();
+        }
+    }
+
+    /**
+     * Refuses an {@code OPTIONS} hint that would change more than how a table is read or written. A cheap textual
+     * look (only statements that contain a hint); the table factory checks the same at planning.
+     */
+    private static void checkHints(String sql) {
+        if (!sql.contains("/*+")) {
+            return;
+        }
+        Matcher hint = OPTIONS_HINT.matcher(sql);
+        TreeSet<String> refused = new TreeSet<>();
+        while (hint.find()) {
+            Matcher key = HINT_KEY.matcher(hint.group(1));
+            while (key.find()) {
+                if (!TableHints.ALLOWED_KEYS.contains(key.group(1))) {
+                    refused.add(key.group(1));
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw ClientError.denied(
+                            "a query may not set " + String.join(", ", refused) + " in an OPTIONS hint; hints may "
+                                    + "set only " + String.join(", ", new TreeSet<>(TableHints.ALLOWED_KEYS)) + ".")
                     .raise();
         }
     }

@@ -111,7 +111,9 @@ class KafkaTablesTest {
             String described = String.join("\n", firstColumn(statement, "DESCRIBE test.demo_kafka.orders"));
             assertThat(described).contains("order_id", "customer", "amount", "order_time");
             String config = String.join("\n", firstColumn(statement, "SET"));
-            assertThat(config).doesNotContain(stack.kafkaBootstrapServers, ALICE_PASSWORD);
+            assertThat(config)
+                    .contains("pipeline.global-job-parameters")
+                    .doesNotContain(stack.kafkaBootstrapServers, ALICE_PASSWORD, "sql-gateway.endpoint.", "catalog-service");
         }
     }
 }

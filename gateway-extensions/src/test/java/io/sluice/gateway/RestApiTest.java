@@ -32,6 +32,8 @@ class RestApiTest {
         String session = alice.openSession();
         assertThat(alice.run(session, "SELECT 1 AS n").toString()).isEqualTo("[[1]]");
         assertThat(alice.run(session, "SHOW CATALOGS").toString()).isEqualTo("[[\"prod\"],[\"test\"]]");
+        String config = alice.get("/v3/sessions/" + session).body().toString();
+        assertThat(config).contains("execution.target").doesNotContain("sql-gateway.endpoint.", "token");
     }
 
     @Test

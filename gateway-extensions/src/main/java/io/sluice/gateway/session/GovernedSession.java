@@ -21,6 +21,8 @@ final class GovernedSession {
     final Set<OperationHandle> openOperations = ConcurrentHashMap.newKeySet();
     /** SHOW JOBS statements, whose rows are cut to the project's jobs when fetched. */
     final Set<OperationHandle> jobListings = ConcurrentHashMap.newKeySet();
+    /** SET statements that list the config, whose rows are cut to what a session may see. */
+    final Set<OperationHandle> configListings = ConcurrentHashMap.newKeySet();
     private volatile long lastSeenNanos = System.nanoTime();
 
     GovernedSession(PrincipalView principal, Credentials credentials, List<String> environments) {

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -214,7 +215,9 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     @Override
     public Map<String, String> getSessionConfig(SessionHandle sessionHandle) {
         owned(sessionHandle);
-        return delegate.getSessionConfig(sessionHandle);
+        Map<String, String> config = new HashMap<>(delegate.getSessionConfig(sessionHandle));
+        config.keySet().removeIf(SessionPolicy::isHidden);
+        return config;
     }
 
     @Override
@@ -242,6 +245,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         session.openOperations.add(operation);
         if (kind == SessionPolicy.Kind.SHOW_JOBS) {
             session.jobListings.add(operation);
+        } else if (kind == SessionPolicy.Kind.SHOW_CONFIG) {
+            session.configListings.add(operation);
         }
         return operation;
     }
@@ -265,19 +270,26 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         }
         Map<String, String> config = delegate.getSessionConfig(sessionHandle);
         String project = projectOf(session.principal);
-        List<RowData> own =
+        return withRows(
+                listing,
                 listing.getData().stream()
                         .filter(row -> jobs.project(row.getString(0).toString(), config).filter(project::equals).isPresent())
-                        .toList();
+                        .toList());
+    }
+
+    private static ResultSet withRows(ResultSet result, List<RowData> rows) {
+        if (rows.size() == result.getData().size()) {
+            return result;
+        }
         return new ResultSetImpl(
-                listing.getResultType(),
-                listing.getNextToken(),
-                listing.getResultSchema(),
-                own,
-                listing instanceof ResultSetImpl ? ((ResultSetImpl) listing).getConverter() : null,
-                listing.isQueryResult(),
-                listing.getJobID(),
-                listing.getResultKind());
+                result.getResultType(),
+                result.getNextToken(),
+                result.getResultSchema(),
+                rows,
+                result instanceof ResultSetImpl ? ((ResultSetImpl) result).getConverter() : null,
+                result.isQueryResult(),
+                result.getJobID(),
+                result.getResultKind());
     }
 
     private void requireAllowed(Map<String, String> statementConfig) {
@@ -324,10 +336,15 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         }
         if (session.jobListings.contains(operation)) {
             result = onlyOwnJobs(sessionHandle, session, result);
+        } else if (session.configListings.contains(operation)) {
+            result = withRows(result, result.getData().stream()
+                    .filter(row -> !SessionPolicy.isHidden(row.getString(0).toString()))
+                    .toList());
         }
         if (result.getResultType() == ResultSet.ResultType.EOS) {
             session.openOperations.remove(operation);
             session.jobListings.remove(operation);
+            session.configListings.remove(operation);
         }
         return result;
     }
@@ -352,6 +369,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         GovernedSession session = owned(sessionHandle);
         session.openOperations.remove(operationHandle);
         session.jobListings.remove(operationHandle);
+        session.configListings.remove(operationHandle);
         delegate.closeOperation(sessionHandle, operationHandle);
     }
 

@@ -47,6 +47,8 @@ public final class SessionPolicy {
                     "security.*",
                     "env.*");
 
+    private static final List<String> SECRET_HINTS = List.of("password", "secret", "token", "jaas", "credential");
+
     private static final Pattern SET =
             Pattern.compile("(?is)^SET\\s+(?:'([^']*)'|([^\\s=]+))\\s*=.*");
     private static final Pattern RESET = Pattern.compile("(?is)^RESET\\s+(?:'([^']*)'|([^\\s;]+))\\s*;?\\s*$");
@@ -96,6 +98,8 @@ public final class SessionPolicy {
     /** The kind of a statement as far as the policy cares. */
     public enum Kind {
         OTHER,
+        /** {@code SET} without a key: lists the session's config. */
+        SHOW_CONFIG,
         SHOW_JOBS,
         STOP_JOB,
         DESCRIBE_JOB
@@ -135,6 +139,9 @@ public final class SessionPolicy {
             case "STOP":
                 return second.equals("JOB") ? Kind.STOP_JOB : Kind.OTHER;
             case "SET":
+                if (words.size() == 1 && !sql.contains("'") && !sql.contains("=")) {
+                    return Kind.SHOW_CONFIG;
+                }
                 checkSet(sql);
                 return Kind.OTHER;
             case "RESET":
@@ -249,6 +256,24 @@ public final class SessionPolicy {
 
     private String allowedKeysHint() {
         return "Allowed keys: " + String.join(", ", allowedKeys) + ".";
+    }
+
+    /**
+     * Keys of the gateway's own config a session must not see: the endpoint's settings (catalog-service URL and
+     * token) and anything that looks like a secret. Flink shows the whole config on {@code SET} and on the REST
+     * session-config call.
+     */
+    public static boolean isHidden(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("sql-gateway.endpoint.")) {
+            return true;
+        }
+        for (String hint : SECRET_HINTS) {
+            if (lower.contains(hint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isAllowed(String key) {

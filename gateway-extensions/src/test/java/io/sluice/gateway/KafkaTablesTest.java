@@ -96,7 +96,13 @@ class KafkaTablesTest {
             assertThat(firstColumn(statement, "SHOW TABLES IN test.demo_kafka")).doesNotContain("late_orders");
             // the session's view is cached for the catalog TTL (minutes here); the change feed drops it
             stack.publishOrdersLikeTopic("late_orders");
-            assertThat(firstColumn(statement, "SHOW TABLES IN test.demo_kafka")).contains("late_orders");
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            List<String> tables = firstColumn(statement, "SHOW TABLES IN test.demo_kafka");
+            while (!tables.contains("late_orders") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                tables = firstColumn(statement, "SHOW TABLES IN test.demo_kafka");
+            }
+            assertThat(tables).contains("late_orders");
         }
     }
 

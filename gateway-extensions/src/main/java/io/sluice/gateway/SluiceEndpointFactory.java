@@ -1,5 +1,10 @@
 package io.sluice.gateway;
 
+import io.sluice.gateway.access.AccessDecider;
+import io.sluice.gateway.access.AccessEnforcer;
+import io.sluice.gateway.access.AccessOptions;
+import io.sluice.gateway.access.DecisionClient;
+import io.sluice.gateway.catalog.TableHints;
 import io.sluice.gateway.catalogservice.CatalogChangeFeed;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.SecretRedactor;
@@ -17,6 +22,7 @@ import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpointFactory;
 import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpointFactoryUtils;
 import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpointFactory;
+import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
 
 import java.io.IOException;
 import java.net.URI;
@@ -52,18 +58,37 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         options.get(SluiceGatewayOptions.CATALOG_CACHE_TTL),
                         options.get(SluiceGatewayOptions.CONNECTION_CACHE_TTL),
                         options.get(SluiceGatewayOptions.CACHE_MAX_ENTRIES));
+        if (!(context.getSqlGatewayService() instanceof SqlGatewayServiceImpl flinkService)) {
+            throw new SqlGatewayException(
+                    "The sluice endpoint enforces access inside Flink's own gateway service (SqlGatewayServiceImpl), "
+                            + "but this gateway runs " + context.getSqlGatewayService().getClass().getName() + ".");
+        }
+        Duration staleness = options.get(AccessOptions.DECISION_STALENESS);
+        AccessDecider decider =
+                new AccessDecider(
+                        new DecisionClient(
+                                catalogServiceUrl(options),
+                                serviceToken(options),
+                                options.get(SluiceGatewayOptions.CATALOG_SERVICE_TIMEOUT)),
+                        staleness,
+                        options.get(AccessOptions.DECISION_CACHE_SIZE));
+        AccessEnforcer enforcer =
+                new AccessEnforcer(
+                        decider, Set.copyOf(options.get(SluiceGatewayOptions.ENVIRONMENTS)), TableHints.ALLOWED_KEYS::contains,
+                        staleness);
         GovernedSqlGatewayService governed =
                 new GovernedSqlGatewayService(
-                        context.getSqlGatewayService(),
+                        flinkService,
                         catalogService,
                         new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS)),
+                        enforcer,
                         new SecretRedactor(),
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),
                         options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
                         sessionsClosedAfter(context.getFlinkConfiguration()));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
-                pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval);
+                pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval, decider::invalidateAll);
         Configuration restConfig =
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
@@ -149,6 +174,8 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.ALLOWED_SESSION_KEYS);
         options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
+        options.add(AccessOptions.DECISION_STALENESS);
+        options.add(AccessOptions.DECISION_CACHE_SIZE);
         return options;
     }
 }

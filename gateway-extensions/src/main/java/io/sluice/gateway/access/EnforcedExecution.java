@@ -55,9 +55,10 @@ public final class EnforcedExecution {
         // a copy per statement, as Flink's executor makes: the statement's jars do not leak into the session
         ResourceManager resources = context.getSessionState().resourceManager.copy();
         boolean handedOver = false;
+        StatementAnalyzer.Analysis analysis;
         try {
             TableEnvironmentInternal tableEnvironment = executor.getTableEnvironment(resources, new Configuration());
-            StatementAnalyzer.Analysis analysis = analyzer.analyze(tableEnvironment, statement);
+            analysis = analyzer.analyze(tableEnvironment, statement);
             enforce.accept(analysis.access());
             List<Operation> operations = analysis.operations();
             if (operations.size() == 1 && operations.get(0) instanceof QueryOperation query && !context.isStatementSetState()) {
@@ -72,7 +73,9 @@ public final class EnforcedExecution {
                 close(resources);
             }
         }
-        return executor.executeStatement(handle, statement);
+        return analysis.definesViewsOnly()
+                ? PlannedTables.definingViews(() -> executor.executeStatement(handle, statement))
+                : executor.executeStatement(handle, statement);
     }
 
     private static void close(ResourceManager resources) {

@@ -28,6 +28,19 @@ final class PlannedTables {
         BUILT.remove();
     }
 
+    /**
+     * Runs a statement that only defines views (see {@link StatementAnalyzer.Analysis#definesViewsOnly}) with the
+     * table factory recording, not deciding: the view's sources are built to validate it, not to read them.
+     */
+    static <T> T definingViews(java.util.function.Supplier<T> definition) {
+        start();
+        try {
+            return definition.get();
+        } finally {
+            stop();
+        }
+    }
+
     /** Records a table built while a statement is analysed on this thread; false when none is. */
     static boolean record(ObjectIdentifier table) {
         Set<ObjectIdentifier> built = BUILT.get();

@@ -18,11 +18,13 @@ import org.apache.flink.table.operations.StatementSetOperation;
 import org.apache.flink.table.operations.TruncateTableOperation;
 import org.apache.flink.table.operations.command.AddJarOperation;
 import org.apache.flink.table.operations.ddl.AlterTableChangeOperation;
+import org.apache.flink.table.operations.ddl.AlterViewAsOperation;
 import org.apache.flink.table.operations.ddl.AnalyzeTableOperation;
 import org.apache.flink.table.operations.ddl.CreateCatalogFunctionOperation;
 import org.apache.flink.table.operations.ddl.CreateCatalogOperation;
 import org.apache.flink.table.operations.ddl.CreateTableOperation;
 import org.apache.flink.table.operations.ddl.CreateTempSystemFunctionOperation;
+import org.apache.flink.table.operations.ddl.CreateViewOperation;
 import org.apache.flink.table.planner.operations.PlannerQueryOperation;
 
 import java.util.ArrayList;
@@ -43,7 +45,17 @@ import java.util.TreeSet;
 public final class StatementAnalyzer {
 
     /** The operations of a statement as the session's parser produced them, kept to run them without parsing again. */
-    public record Analysis(List<Operation> operations, StatementAccess access) {}
+    public record Analysis(List<Operation> operations, StatementAccess access) {
+
+        /**
+         * Whether the statement only defines views. A view's query is validated when it is defined, which builds its
+         * sources, but it reads nothing until it is used; then it arrives expanded into the tables under it and is
+         * judged there, column by column.
+         */
+        public boolean definesViewsOnly() {
+            return operations.stream().allMatch(o -> o instanceof CreateViewOperation || o instanceof AlterViewAsOperation);
+        }
+    }
 
     /** Analyses a text of one or more statements in the session of {@code tableEnvironment}. */
     public Analysis analyze(TableEnvironmentInternal tableEnvironment, String sql) {
@@ -58,7 +70,11 @@ public final class StatementAnalyzer {
         for (Operation operation : operations) {
             collector.operation(operation);
         }
-        StatementAccess access = collector.result(operations.size());
+        Analysis analysis = new Analysis(operations, collector.result(operations.size()));
+        if (analysis.definesViewsOnly()) {
+            return analysis;
+        }
+        StatementAccess access = analysis.access();
         for (ObjectIdentifier table : built) {
             if (access.tables().stream().noneMatch(t -> t.table().equals(table))) {
                 throw new IllegalStateException(
@@ -66,7 +82,7 @@ public final class StatementAnalyzer {
                                 + "it; refusing the statement.");
             }
         }
-        return new Analysis(operations, access);
+        return analysis;
     }
 
     /**

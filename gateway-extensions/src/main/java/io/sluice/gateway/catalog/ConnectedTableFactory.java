@@ -1,6 +1,7 @@
 package io.sluice.gateway.catalog;
 
 import io.sluice.contract.ConnectionView;
+import io.sluice.gateway.access.Action;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.ClientError;
@@ -38,15 +39,19 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
     private final EnvironmentCatalog catalog;
     private final CatalogServiceClient catalogService;
     private final SecretRedactor redactor;
+    private final TableGuard guard;
 
-    ConnectedTableFactory(EnvironmentCatalog catalog, CatalogServiceClient catalogService, SecretRedactor redactor) {
+    ConnectedTableFactory(
+            EnvironmentCatalog catalog, CatalogServiceClient catalogService, SecretRedactor redactor, TableGuard guard) {
         this.catalog = catalog;
         this.catalogService = catalogService;
         this.redactor = redactor;
+        this.guard = guard;
     }
 
     @Override
     public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
+        guard.require(context.getObjectIdentifier(), Action.SELECT);
         ResolvedCatalogTable table = connected(context);
         return withoutSecretsInErrors(
                 () ->
@@ -62,6 +67,7 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
 
     @Override
     public DynamicTableSink createDynamicTableSink(DynamicTableFactory.Context context) {
+        guard.require(context.getObjectIdentifier(), Action.INSERT);
         ResolvedCatalogTable table = connected(context);
         return withoutSecretsInErrors(
                 () ->

@@ -49,12 +49,13 @@ public final class EnvironmentCatalog extends AbstractCatalog {
             String environment,
             Credentials credentials,
             CatalogServiceClient catalogService,
-            SecretRedactor redactor) {
+            SecretRedactor redactor,
+            TableGuard guard) {
         super(environment, NO_DATABASE);
         this.environment = environment;
         this.credentials = credentials;
         this.catalogService = catalogService;
-        this.tableFactory = new ConnectedTableFactory(this, catalogService, redactor);
+        this.tableFactory = new ConnectedTableFactory(this, catalogService, redactor, guard);
     }
 
     String environment() {

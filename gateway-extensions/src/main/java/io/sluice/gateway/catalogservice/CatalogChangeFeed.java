@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Polls catalog-service's change feed ({@code GET /api/v1/changes}) and drops cached catalogs as tables are
- * published, so that a publication reaches open sessions within one poll interval rather than one cache TTL.
+ * published and cached access decisions as grants change, so that both reach open sessions within one poll
+ * interval rather than one cache TTL.
  * While catalog-service cannot be reached the caches fall back to their TTLs.
  */
 public final class CatalogChangeFeed implements AutoCloseable {
@@ -18,12 +19,15 @@ public final class CatalogChangeFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogChangeFeed.class);
 
     private final CatalogServiceClient catalogService;
+    private final Runnable accessChanged;
     private final ScheduledExecutorService poller;
     private long cursor;
     private boolean failing;
 
-    public CatalogChangeFeed(CatalogServiceClient catalogService, Duration interval) {
+    /** @param accessChanged called when grants, public flags or blacklists changed, to drop cached decisions */
+    public CatalogChangeFeed(CatalogServiceClient catalogService, Duration interval, Runnable accessChanged) {
         this.catalogService = catalogService;
+        this.accessChanged = accessChanged;
         this.poller =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -39,7 +43,7 @@ public final class CatalogChangeFeed implements AutoCloseable {
             long last;
             do {
                 last = cursor;
-                cursor = catalogService.applyChanges(cursor);
+                cursor = catalogService.applyChanges(cursor, accessChanged);
             } while (cursor != last);
             if (failing) {
                 LOG.info("catalog-service's change feed is back");

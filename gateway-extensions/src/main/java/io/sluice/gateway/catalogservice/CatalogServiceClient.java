@@ -32,6 +32,7 @@ public final class CatalogServiceClient {
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static final String PUBLISHED = "published";
+    private static final String ACCESS = "access";
     private static final int CHANGE_BATCH = 500;
 
     private final URI api;
@@ -120,12 +121,14 @@ public final class CatalogServiceClient {
 
     /**
      * Reads the change feed after {@code cursor} and drops the cached catalogs of every environment a table was
-     * published to, so open sessions see the change on their next statement.
+     * published to, so open sessions see the change on their next statement; calls {@code accessChanged} once when
+     * any grant, public flag or blacklist changed.
      *
      * @return the id of the last change read ({@code cursor} when there was none)
      */
-    public long applyChanges(long cursor) {
+    public long applyChanges(long cursor, Runnable accessChanged) {
         long last = cursor;
+        boolean access = false;
         JsonNode changes = get("changes?after=" + cursor + "&limit=" + CHANGE_BATCH, serviceAuthorization(), JsonNode.class);
         for (JsonNode change : changes) {
             last = Math.max(last, change.path("id").asLong());
@@ -133,6 +136,10 @@ public final class CatalogServiceClient {
                 String environment = change.path("environment").asText();
                 catalogs.asMap().keySet().removeIf(key -> key.environment().equals(environment));
             }
+            access |= ACCESS.equals(change.path("kind").asText());
+        }
+        if (access) {
+            accessChanged.run();
         }
         return last;
     }

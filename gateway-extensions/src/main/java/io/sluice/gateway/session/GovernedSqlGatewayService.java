@@ -1,6 +1,9 @@
 package io.sluice.gateway.session;
 
 import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.access.AccessEnforcer;
+import io.sluice.gateway.access.EnforcedExecution;
+import io.sluice.gateway.access.StatementAnalyzer;
 import io.sluice.gateway.auth.Authenticator;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.auth.RequestCredentials;
@@ -32,6 +35,7 @@ import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
+import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +64,12 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     private static final Logger LOG = LoggerFactory.getLogger(GovernedSqlGatewayService.class);
 
-    private final SqlGatewayService delegate;
+    private final SqlGatewayServiceImpl delegate;
     private final CatalogServiceClient catalogService;
     private final Authenticator authenticator;
     private final SessionPolicy policy;
+    private final AccessEnforcer enforcer;
+    private final EnforcedExecution enforcedExecution = new EnforcedExecution();
     private final SecretRedactor redactor;
     private final List<String> environments;
     private final long abandonedAfterNanos;
@@ -76,9 +82,10 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private final ScheduledExecutorService reaper;
 
     public GovernedSqlGatewayService(
-            SqlGatewayService delegate,
+            SqlGatewayServiceImpl delegate,
             CatalogServiceClient catalogService,
             SessionPolicy policy,
+            AccessEnforcer enforcer,
             SecretRedactor redactor,
             List<String> environments,
             Duration abandonedOperationTimeout,
@@ -87,6 +94,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         this.catalogService = catalogService;
         this.authenticator = new Authenticator(catalogService);
         this.policy = policy;
+        this.enforcer = enforcer;
         this.redactor = redactor;
         this.environments = List.copyOf(environments);
         this.abandonedAfterNanos = abandonedOperationTimeout.toNanos();
@@ -129,7 +137,10 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         environment.getSessionName().ifPresent(governed::setSessionName);
         for (String name : mounted) {
             governed.registerCatalogCreator(
-                    name, (config, classLoader) -> new EnvironmentCatalog(name, credentials, catalogService, redactor));
+                    name,
+                    (config, classLoader) -> new EnvironmentCatalog(
+                            name, credentials, catalogService, redactor,
+                            (table, action) -> enforcer.requireTable(principal, table, action)));
         }
         if (!mounted.isEmpty()) {
             governed.setDefaultCatalog(mounted.get(0));
@@ -207,8 +218,14 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     @Override
     public void configureSession(SessionHandle sessionHandle, String statement, long executionTimeoutMs) {
-        owned(sessionHandle);
+        GovernedSession session = owned(sessionHandle);
         policy.check(statement);
+        // Rare (SQL client start-up scripts), so a table environment of its own is affordable here.
+        enforcer.enforce(
+                session.principal,
+                new StatementAnalyzer()
+                        .analyze(delegate.getSession(sessionHandle).createExecutor(new Configuration()).getTableEnvironment(), statement)
+                        .access());
         delegate.configureSession(sessionHandle, statement, executionTimeoutMs);
     }
 
@@ -240,8 +257,13 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         if (kind == SessionPolicy.Kind.STOP_JOB || kind == SessionPolicy.Kind.DESCRIBE_JOB) {
             requireOwnJob(sessionHandle, session, statement);
         }
+        // Flink refuses execution timeouts; its own refusal is the clearest answer to one.
         OperationHandle operation =
-                delegate.executeStatement(sessionHandle, statement, executionTimeoutMs, executionConfig);
+                executionTimeoutMs > 0
+                        ? delegate.executeStatement(sessionHandle, statement, executionTimeoutMs, executionConfig)
+                        : enforcedExecution.submit(
+                                delegate, sessionHandle, statement, executionConfig,
+                                access -> enforcer.enforce(session.principal, access));
         session.openOperations.add(operation);
         if (kind == SessionPolicy.Kind.SHOW_JOBS) {
             session.jobListings.add(operation);

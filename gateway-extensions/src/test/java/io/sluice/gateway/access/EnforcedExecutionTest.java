@@ -73,7 +73,10 @@ class EnforcedExecutionTest {
                 SessionEnvironment.newBuilder().setSessionEndpointVersion(SqlGatewayRestAPIVersion.getDefaultVersion());
         for (String name : List.of("test", "prod")) {
             environment.registerCatalogCreator(
-                    name, (conf, classLoader) -> new EnvironmentCatalog(name, credentials, catalogService, new SecretRedactor()));
+                    name,
+                    (conf, classLoader) -> new EnvironmentCatalog(
+                            name, credentials, catalogService, new SecretRedactor(),
+                            (table, action) -> enforcer.requireTable(bob, table, action)));
         }
         session = service.openSession(environment.setDefaultCatalog("test").build());
         OperationHandle use = new EnforcedExecution().submit(

@@ -25,6 +25,7 @@ public final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final ConcurrentLinkedDeque<String> lastLines = new ConcurrentLinkedDeque<>();
     private final List<Watcher> watchers = new ArrayList<>();
+    private boolean outputEnded;
 
     private record Watcher(Predicate<String> matches, CompletableFuture<String> line) {}
 
@@ -46,7 +47,7 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(name, builder.start());
     }
 
-    /** Waits for a line of output that matches, and returns it. */
+    /** Waits for a line of output that matches, and returns it; fails as soon as the JVM ends without one. */
     public String awaitLine(Predicate<String> matches, Duration timeout) {
         CompletableFuture<String> line = new CompletableFuture<>();
         synchronized (watchers) {
@@ -55,7 +56,11 @@ public final class ChildJvm implements AutoCloseable {
                     return seen;
                 }
             }
-            watchers.add(new Watcher(matches, line));
+            if (outputEnded) {
+                line.completeExceptionally(new IllegalStateException(name + " has ended"));
+            } else {
+                watchers.add(new Watcher(matches, line));
+            }
         }
         try {
             return line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -95,6 +100,11 @@ public final class ChildJvm implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // the process ended
+        }
+        synchronized (watchers) {
+            outputEnded = true;
+            watchers.forEach(w -> w.line.completeExceptionally(new IllegalStateException(name + " has ended")));
+            watchers.clear();
         }
     }
 

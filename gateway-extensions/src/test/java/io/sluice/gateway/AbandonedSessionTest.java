@@ -37,7 +37,7 @@ class AbandonedSessionTest {
 
     @BeforeAll
     static void dataInTopic() {
-        stack = GatewayStack.get();
+        stack = GatewayStack.withFreeSlots();
         stack.produce("orders", List.of("{\"order_id\":100,\"customer\":\"kim\",\"amount\":1.00,\"order_time\":\"2026-11-02 08:00:00\"}"));
     }
 

@@ -24,7 +24,7 @@ class JdbcDriverTest {
 
     @BeforeAll
     static void startStack() {
-        GatewayStack.get();
+        GatewayStack.withFreeSlots();
     }
 
     @Test

@@ -33,7 +33,7 @@ class JdbcTablesTest {
 
     @BeforeAll
     static void registerPostgresTable() throws Exception {
-        stack = GatewayStack.get();
+        stack = GatewayStack.withFreeSlots();
         try (Connection pg = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
                 Statement statement = pg.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + TABLE);

@@ -28,7 +28,7 @@ class KafkaTablesTest {
 
     @BeforeAll
     static void publishTopicsAndProduce() throws Exception {
-        stack = GatewayStack.get();
+        stack = GatewayStack.withFreeSlots();
         stack.publishOrdersLikeTopic("order_copies");
         stack.produce(
                 "orders",

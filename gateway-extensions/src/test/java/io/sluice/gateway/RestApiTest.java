@@ -23,7 +23,7 @@ class RestApiTest {
 
     @BeforeAll
     static void login() {
-        stack = GatewayStack.get();
+        stack = GatewayStack.withFreeSlots();
         alice = new GatewayRest(stack.restUrl(), "Bearer " + stack.issueToken(ALICE, ALICE_PASSWORD));
     }
 

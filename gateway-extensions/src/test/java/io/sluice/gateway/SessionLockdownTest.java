@@ -32,7 +32,7 @@ class SessionLockdownTest {
 
     @BeforeAll
     static void startStack() {
-        GatewayStack.get().publishOrdersLikeTopic("order_copies");
+        GatewayStack.withFreeSlots().publishOrdersLikeTopic("order_copies");
     }
 
     @ParameterizedTest

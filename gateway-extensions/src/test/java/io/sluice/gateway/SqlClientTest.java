@@ -30,7 +30,7 @@ class SqlClientTest {
 
     @BeforeAll
     static void startStack() {
-        stack = GatewayStack.get();
+        stack = GatewayStack.withFreeSlots();
     }
 
     @Test

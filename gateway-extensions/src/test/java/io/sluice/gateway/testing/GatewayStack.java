@@ -2,6 +2,8 @@ package io.sluice.gateway.testing;
 
 import io.sluice.localstack.LocalStack;
 
+import org.apache.flink.runtime.client.JobStatusMessage;
+
 import java.time.Duration;
 
 /** The one {@link LocalStack} the gateway's end-to-end tests share, started on first use, stopped with the JVM. */
@@ -23,6 +25,24 @@ public final class GatewayStack extends LocalStack {
 
     private GatewayStack() throws Exception {
         super(new Settings(SLOTS, CATALOG_TTL, CHANGE_POLL, ABANDONED_AFTER, 0, 0, 0, 0));
+    }
+
+    /**
+     * The shared stack with every slot free: cancels jobs an earlier test class left running (a failed test may not
+     * reach its cleanup), so that each class starts on an idle cluster. Call once per class, before its tests.
+     */
+    public static GatewayStack withFreeSlots() {
+        GatewayStack stack = get();
+        try {
+            for (JobStatusMessage job : stack.miniCluster.listJobs().get()) {
+                if (!job.getJobState().isGloballyTerminalState()) {
+                    stack.miniCluster.cancelJob(job.getJobId()).get();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not cancel the jobs left running: " + e.getMessage(), e);
+        }
+        return stack;
     }
 
     public static synchronized GatewayStack get() {

@@ -174,6 +174,9 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.ALLOWED_SESSION_KEYS);
         options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
+        options.add(SluiceGatewayOptions.DIM_CACHE);
+        options.add(SluiceGatewayOptions.DIM_CACHE_SIZE);
+        options.add(SluiceGatewayOptions.DIM_CACHE_TTL);
         options.add(AccessOptions.DECISION_STALENESS);
         options.add(AccessOptions.DECISION_CACHE_SIZE);
         return options;

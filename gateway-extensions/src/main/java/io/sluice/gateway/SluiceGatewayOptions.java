@@ -1,5 +1,7 @@
 package io.sluice.gateway;
 
+import io.sluice.dimtable.CacheKind;
+
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
@@ -15,6 +17,9 @@ import java.util.List;
 public final class SluiceGatewayOptions {
 
     public static final String IDENTIFIER = "sluice";
+
+    /** What these settings' keys start with in the gateway's config. */
+    public static final String PREFIX = "sql-gateway.endpoint." + IDENTIFIER + ".";
 
     public static final ConfigOption<String> CATALOG_SERVICE_URL =
             ConfigOptions.key("catalog-service.url")
@@ -127,6 +132,30 @@ public final class SluiceGatewayOptions {
                                     + "heartbeat request) for this long is taken as abandoned by a client that died "
                                     + "or disconnected, and is cancelled so that its job frees its slots. Clients "
                                     + "fetch every 100 ms while they wait for rows.");
+
+    public static final ConfigOption<CacheKind> DIM_CACHE =
+            ConfigOptions.key("dim.cache")
+                    .enumType(CacheKind.class)
+                    .defaultValue(CacheKind.LRU)
+                    .withDescription(
+                            "How catalog tables of Redis data sources keep looked-up rows in memory in a lookup "
+                                    + "join: LRU (the dim.cache-size most recently used keys, each read again after "
+                                    + "dim.cache-ttl), ALL (the whole table, reloaded every dim.cache-ttl) or NONE "
+                                    + "(every lookup reads Redis).");
+
+    public static final ConfigOption<Long> DIM_CACHE_SIZE =
+            ConfigOptions.key("dim.cache-size")
+                    .longType()
+                    .defaultValue(10_000L)
+                    .withDescription("Most keys an LRU cache of a lookup join keeps, per parallel task.");
+
+    public static final ConfigOption<Duration> DIM_CACHE_TTL =
+            ConfigOptions.key("dim.cache-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "LRU: how long a cached key is used before it is read again; ALL: how often the whole "
+                                    + "table is reloaded. Bounds how stale a joined row may be.");
 
     private SluiceGatewayOptions() {}
 }

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shaded plugin jar as Flink's lib/ holds it: Flink's own {@code SqlGateway} main, in a JVM of its own, with
- * Flink's jars, the connectors and this jar only (not this module's classes, Caffeine or the contract records),
- * configured by a {@code config.yaml} like the README's. A JDBC client logs in and reads a Kafka table through it.
+ * Flink's jars, the connectors and this jar only (not this module's classes, Caffeine, the contract records or the
+ * dim connector), configured by a {@code config.yaml} like the README's. A JDBC client logs in and reads a Kafka
+ * table through it.
  */
 class PluginJarIT {
 
@@ -104,6 +105,7 @@ class PluginJarIT {
                 Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                         .filter(entry -> !entry.contains("gateway-extensions" + File.separator + "target"))
                         .filter(entry -> !entry.contains("catalog-contract"))
+                        .filter(entry -> !entry.contains("dim-table"))
                         .filter(entry -> !new File(entry).getName().startsWith("caffeine-"))
                         .collect(Collectors.joining(File.pathSeparator));
         return lib + File.pathSeparator + pluginJar;

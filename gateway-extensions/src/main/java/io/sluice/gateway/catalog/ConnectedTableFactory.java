@@ -1,6 +1,8 @@
 package io.sluice.gateway.catalog;
 
 import io.sluice.contract.ConnectionView;
+import io.sluice.dimtable.CacheConfig;
+import io.sluice.gateway.SluiceGatewayOptions;
 import io.sluice.gateway.access.Action;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.catalogservice.CatalogServiceException;
@@ -8,9 +10,13 @@ import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.SecretRedactor;
 
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DelegatingConfiguration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.ObjectIdentifier;
 import org.apache.flink.table.catalog.ResolvedCatalogTable;
+import org.apache.flink.table.catalog.UniqueConstraint;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.factories.DynamicTableFactory;
@@ -18,7 +24,9 @@ import org.apache.flink.table.factories.DynamicTableSinkFactory;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,8 +35,9 @@ import java.util.function.Supplier;
 /**
  * The table factory of an environment catalog: at planning time it looks up the data source's connection in
  * catalog-service (with the gateway's service token), adds address and secrets to the table's options and hands
- * the table to the real connector ({@code kafka}, {@code upsert-kafka}, {@code jdbc}). The added options live
- * only in the planner's copy of the table, never in the catalog.
+ * the table to the real connector ({@code kafka}, {@code upsert-kafka}, {@code jdbc}, or {@code dim} for the
+ * lookup joins of Redis tables). The added options live only in the planner's copy of the table, never in the
+ * catalog.
  *
  * <p>A query may tune how a table is read with an {@code OPTIONS} hint, but only with the keys in
  * {@link TableHints#ALLOWED_KEYS}: anything else (another topic, another cluster, …) is refused.
@@ -69,6 +78,12 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
     public DynamicTableSink createDynamicTableSink(DynamicTableFactory.Context context) {
         guard.require(context.getObjectIdentifier(), Action.INSERT);
         ResolvedCatalogTable table = connected(context);
+        if (ConnectionOptions.DIM_CONNECTOR.equals(table.getOptions().get(FactoryUtil.CONNECTOR.key()))) {
+            throw new ValidationException(
+                    "Table " + context.getObjectIdentifier().asSummaryString() + " lives in Redis: a query can look "
+                            + "its rows up in a lookup join (JOIN ... FOR SYSTEM_TIME AS OF ...), but the SQL "
+                            + "gateway cannot write it.");
+        }
         return withoutSecretsInErrors(
                 () ->
                         FactoryUtil.createDynamicTableSink(
@@ -124,11 +139,33 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
                     "The connection of data source '" + id.getDatabaseName() + "' in environment '"
                             + catalog.environment() + "' is not available: " + e.getMessage());
         }
-        Map<String, String> secretOptions = ConnectionOptions.forConnector(connection);
-        redactor.remember(secretOptions.values());
+        redactor.remember(ConnectionOptions.sensitiveValues(connection));
         Map<String, String> options = new HashMap<>(table.getOptions());
-        options.putAll(secretOptions);
+        if (ConnectionOptions.REDIS.equals(connection.kind())) {
+            List<String> primaryKey =
+                    table.getResolvedSchema().getPrimaryKey().map(UniqueConstraint::getColumns).orElse(List.of());
+            options.putAll(
+                    ConnectionOptions.forRedisLookup(connection, id, primaryKey, dimCache(context.getConfiguration())));
+        } else {
+            options.putAll(ConnectionOptions.forConnector(connection));
+        }
         return table.copy(options);
+    }
+
+    /**
+     * The cache of tables joined as dimension tables, as the gateway's operator set it. Read from the planner's
+     * configuration, which holds the gateway's own settings: sessions cannot change them (they are outside
+     * {@code session.allowed-keys}).
+     */
+    private static CacheConfig dimCache(ReadableConfig config) {
+        Configuration gateway =
+                new DelegatingConfiguration(Configuration.fromMap(config.toMap()), SluiceGatewayOptions.PREFIX);
+        Duration ttl = gateway.get(SluiceGatewayOptions.DIM_CACHE_TTL);
+        return switch (gateway.get(SluiceGatewayOptions.DIM_CACHE)) {
+            case LRU -> CacheConfig.lru(gateway.get(SluiceGatewayOptions.DIM_CACHE_SIZE), ttl);
+            case ALL -> CacheConfig.all(ttl);
+            case NONE -> CacheConfig.none();
+        };
     }
 
     private static void refuseForeignOptions(

@@ -1,10 +1,18 @@
 package io.sluice.gateway.catalog;
 
 import io.sluice.contract.ConnectionView;
+import io.sluice.dimtable.CacheConfig;
+import io.sluice.dimtable.CatalogDimTable;
+import io.sluice.dimtable.DataSourceConnection;
+import io.sluice.dimtable.DimTableFactory;
+import io.sluice.dimtable.DimTableOptions;
 
 import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.catalog.ObjectIdentifier;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +20,9 @@ import java.util.Set;
 final class ConnectionOptions {
 
     static final String UNSUPPORTED_PREFIX = "sluice-unsupported-";
+
+    static final String REDIS = "redis";
+    static final String DIM_CONNECTOR = DimTableFactory.IDENTIFIER;
 
     private static final Set<String> JDBC_KINDS = Set.of("mysql", "postgresql", "jdbc");
 
@@ -36,6 +47,46 @@ final class ConnectionOptions {
             throw new ValidationException(
                     "Tables of data source '" + connection.dataSource() + "' (" + connection.kind()
                             + ") cannot be read or written through the SQL gateway yet.");
+        }
+        return options;
+    }
+
+    /** The connection's values that must never reach a client, e.g. in a connector's error. */
+    static List<String> sensitiveValues(ConnectionView connection) {
+        List<String> values = new ArrayList<>(connection.properties().values());
+        values.addAll(secrets(connection).values());
+        return values;
+    }
+
+    /**
+     * All options of a Redis table as a {@code dim} lookup table: rows are JSON strings under
+     * {@code <table>:<key>}, found by the table's primary key.
+     */
+    static Map<String, String> forRedisLookup(
+            ConnectionView connection, ObjectIdentifier table, List<String> primaryKey, CacheConfig cache) {
+        if (primaryKey.isEmpty()) {
+            throw new ValidationException(
+                    "Table " + table.asSummaryString() + " lives in Redis and has no primary key, so its rows cannot "
+                            + "be looked up: Redis finds a row only by its key. Give the table a primary key in "
+                            + "catalog-service (its rows are read from keys '" + table.getObjectName()
+                            + ":<primary key values>') and publish it again.");
+        }
+        Map<String, String> properties = connection.properties();
+        String port = properties.get("port");
+        Map<String, String> options =
+                new HashMap<>(
+                        CatalogDimTable.connectorOptions(
+                                new DataSourceConnection(
+                                        DataSourceConnection.Kind.REDIS,
+                                        port == null ? properties.get("host") : properties.get("host") + ":" + port,
+                                        null,
+                                        secrets(connection).get("password"),
+                                        table.getObjectName(),
+                                        primaryKey),
+                                cache));
+        String database = properties.get("database");
+        if (database != null) {
+            options.put(DimTableOptions.DB_NUM.key(), database);
         }
         return options;
     }

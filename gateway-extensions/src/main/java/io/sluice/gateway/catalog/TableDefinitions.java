@@ -3,6 +3,7 @@ package io.sluice.gateway.catalog;
 import io.sluice.contract.ColumnView;
 import io.sluice.contract.DatabaseView;
 import io.sluice.contract.TableView;
+import io.sluice.dimtable.DimTableOptions;
 
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.catalog.CatalogTable;
@@ -59,6 +60,10 @@ final class TableDefinitions {
         } else if (ConnectionOptions.isJdbc(database.dataSourceKind())) {
             options.put("connector", "jdbc");
             options.put("table-name", table.name());
+        } else if (ConnectionOptions.REDIS.equals(database.dataSourceKind())) {
+            // only looked up, by primary key; where the rows live and the cache are added at planning
+            options.put("connector", ConnectionOptions.DIM_CONNECTOR);
+            options.put(DimTableOptions.TYPE.key(), ConnectionOptions.REDIS);
         } else {
             // read or written, such a table fails at planning with a message that names the kind
             options.put("connector", ConnectionOptions.UNSUPPORTED_PREFIX + database.dataSourceKind());

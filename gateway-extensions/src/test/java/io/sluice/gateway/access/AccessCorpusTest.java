@@ -98,6 +98,15 @@ class AccessCorpusTest {
         } catch (RuntimeException refused) {
             decision = "refuse " + messages(refused);
         }
+        assertDecision(row, decision);
+    }
+
+    /**
+     * The row's expected decision, exactly for {@code allow} and {@code deny …}; for {@code refuse <words>}, a refusal
+     * whose messages contain the words. Shared with {@link AccessCorpusJdbcTest}, which reaches the same decisions
+     * through the gateway.
+     */
+    static void assertDecision(Row row, String decision) {
         if (row.expected().startsWith("refuse ")) {
             assertThat(decision).as(row.name()).startsWith("refuse ").contains(row.expected().substring("refuse ".length()));
         } else {
@@ -125,7 +134,8 @@ class AccessCorpusTest {
         return Credentials.basic(user, CorpusTenant.password(user));
     }
 
-    private static String messages(Throwable failure) {
+    /** The messages of a failure and its causes, what a {@code refuse} row's words are looked for in. */
+    static String messages(Throwable failure) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             text.append(t.getMessage()).append(" | ");

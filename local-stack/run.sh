@@ -5,6 +5,8 @@
 #
 # catalog-service on H2 with the demo tenant, a Kafka broker whose topic `orders` has demo rows, and the SQL gateway
 # with the `sluice` endpoint on a Flink MiniCluster. Prints the JDBC URL and a demo login; Ctrl+C stops it all.
+# Data (catalog-service's H2 database and secrets key, Kafka's log) is kept in .sluice/ at the repository root, so
+# designs, grants and topics survive a restart; delete .sluice/ to start over (-Dsluice.data-dir=… to move it).
 # Ports: -Dsluice.gateway.port=8083 -Dsluice.catalog-service.port=8081 -Dsluice.kafka.port=9092 via JAVA_OPTS.
 set -euo pipefail
 cd "$(dirname "$0")/.."

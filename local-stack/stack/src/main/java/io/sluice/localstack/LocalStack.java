@@ -84,23 +84,34 @@ public class LocalStack implements AutoCloseable {
     private final ChildJvm catalogService;
     private final SqlGateway gateway;
 
+    /** A stack whose data lives only as long as it runs, as tests and benchmarks want. */
     public LocalStack(Settings settings) throws Exception {
+        this(settings, null);
+    }
+
+    /**
+     * @param dataDir where catalog-service's H2 database, its secrets key, the gateway's token and Kafka's log are
+     *     kept across restarts; null for a throwaway stack
+     */
+    public LocalStack(Settings settings, Path dataDir) throws Exception {
         this.settings = settings;
-        Path work = Files.createTempDirectory("sluice-local-stack-");
+        Path work = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("sluice-local-stack-");
 
         kafka =
                 ChildJvm.start(
                         "kafka",
                         List.of("-Xmx384m", "-cp", Artifacts.kafkaBrokerClasspath(),
-                                "io.sluice.localstack.kafka.KafkaBrokerMain", String.valueOf(settings.kafkaPort())),
+                                "io.sluice.localstack.kafka.KafkaBrokerMain", String.valueOf(settings.kafkaPort()),
+                                work.resolve("kafka").toString()),
                         Map.of());
         kafkaBootstrapServers =
                 kafka.awaitLine(l -> l.startsWith("KAFKA READY "), Duration.ofSeconds(60)).substring("KAFKA READY ".length());
 
         int catalogPort = portOrFree(settings.catalogServicePort());
         Path tokenFile = work.resolve("gateway.token");
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+        String database = dataDir != null
+                ? "jdbc:h2:file:" + work.resolve("catalog").toAbsolutePath()
+                : "jdbc:h2:mem:local-stack;DB_CLOSE_DELAY=-1";
         catalogService =
                 ChildJvm.start(
                         "catalog-service",
@@ -110,14 +121,15 @@ public class LocalStack implements AutoCloseable {
                                 "-jar", Artifacts.jarOnClasspath("catalog-service-", "-exec.jar"),
                                 "--server.port=" + catalogPort,
                                 "--server.address=127.0.0.1",
-                                "--spring.datasource.url=jdbc:h2:mem:local-stack;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                                "--sluice.secrets.key=" + Base64.getEncoder().encodeToString(key),
+                                "--spring.datasource.url=" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                                "--sluice.secrets.key=" + secretsKey(work),
                                 "--sluice.bootstrap.admin-password=admin-password",
                                 "--sluice.demo.enabled=true",
                                 "--sluice.demo.kafka-bootstrap-servers=" + kafkaBootstrapServers,
                                 "--sluice.demo.gateway-token-file=" + tokenFile),
                         Map.of());
-        catalogService.awaitLine(l -> l.contains("Demo tenant seeded"), Duration.ofSeconds(120));
+        catalogService.awaitLine(
+                l -> l.contains("Demo tenant seeded") || l.contains("Demo tenant already present"), Duration.ofSeconds(120));
         catalogServiceUrl = URI.create("http://127.0.0.1:" + catalogPort);
 
         Configuration clusterConfig = new Configuration();
@@ -170,6 +182,17 @@ public class LocalStack implements AutoCloseable {
 
     public URI restUrl() {
         return URI.create("http://127.0.0.1:" + sluicePort);
+    }
+
+    /** The key that seals catalog-service's secrets: made once per data directory, since the database outlives a run. */
+    private static String secretsKey(Path work) throws java.io.IOException {
+        Path file = work.resolve("secrets.key");
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+        }
+        return Files.readString(file).strip();
     }
 
     /** Writes JSON records to a topic, as an application feeding it would. */

@@ -29,7 +29,9 @@ public final class KafkaBrokerMain {
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 && Integer.parseInt(args[0]) > 0 ? Integer.parseInt(args[0]) : freePort();
         int controllerPort = freePort();
-        Path dir = Files.createTempDirectory("sluice-kafka-");
+        // A directory given by the launcher keeps topics across restarts; tests get a fresh one.
+        Path dir = args.length > 1 ? Files.createDirectories(Path.of(args[1])) : Files.createTempDirectory("sluice-kafka-");
+        boolean fresh = !Files.exists(dir.resolve("data").resolve("meta.properties"));
         Path config = dir.resolve("server.properties");
         Properties server = new Properties();
         server.setProperty("process.roles", "broker,controller");
@@ -53,9 +55,11 @@ public final class KafkaBrokerMain {
         }
 
         int formatted =
-                kafka.tools.StorageTool.execute(
-                        new String[] {"format", "-t", clusterId(), "-c", config.toString()},
-                        new PrintStream(OutputStream.nullOutputStream()));
+                fresh
+                        ? kafka.tools.StorageTool.execute(
+                                new String[] {"format", "-t", clusterId(), "-c", config.toString()},
+                                new PrintStream(OutputStream.nullOutputStream()))
+                        : 0;
         if (formatted != 0) {
             throw new IllegalStateException("Formatting the Kafka log directory " + dir + " failed: " + formatted);
         }

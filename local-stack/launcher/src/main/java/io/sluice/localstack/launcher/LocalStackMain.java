@@ -34,7 +34,10 @@ public final class LocalStackMain {
                         Integer.getInteger("sluice.catalog-service.port", 8081),
                         Integer.getInteger("sluice.kafka.port", 9092));
         System.out.println("Starting Kafka, catalog-service, a Flink MiniCluster and the SQL gateway …");
-        LocalStack stack = new LocalStack(settings);
+        // run.sh starts it at the repository root: the demo's designs, grants and topics survive a restart there.
+        java.nio.file.Path dataDir = java.nio.file.Path.of(System.getProperty("sluice.data-dir", ".sluice"));
+        boolean firstRun = !java.nio.file.Files.exists(dataDir);
+        LocalStack stack = new LocalStack(settings, dataDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -43,7 +46,9 @@ public final class LocalStackMain {
                                     stack.close();
                                     stopped.countDown();
                                 }));
-        stack.produce("orders", DEMO_ORDERS);
+        if (firstRun) {
+            stack.produce("orders", DEMO_ORDERS);
+        }
 
         System.out.println();
         System.out.println("Sluice local stack is up.");

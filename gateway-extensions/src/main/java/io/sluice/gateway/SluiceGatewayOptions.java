@@ -138,10 +138,10 @@ public final class SluiceGatewayOptions {
                     .enumType(CacheKind.class)
                     .defaultValue(CacheKind.LRU)
                     .withDescription(
-                            "How catalog tables of Redis data sources keep looked-up rows in memory in a lookup "
-                                    + "join: LRU (the dim.cache-size most recently used keys, each read again after "
-                                    + "dim.cache-ttl), ALL (the whole table, reloaded every dim.cache-ttl) or NONE "
-                                    + "(every lookup reads Redis).");
+                            "How lookup joins on catalog tables of Redis, MySQL and PostgreSQL data sources keep "
+                                    + "looked-up rows in memory: LRU (the dim.cache-size most recently used keys, "
+                                    + "each read again after dim.cache-ttl), ALL (the whole table, reloaded every "
+                                    + "dim.cache-ttl) or NONE (every lookup reads the data source).");
 
     public static final ConfigOption<Long> DIM_CACHE_SIZE =
             ConfigOptions.key("dim.cache-size")

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A PostgreSQL table registered in catalog-service (the machine's PostgreSQL on 127.0.0.1:5432), read and written
- * with the JDBC driver through the environment catalog as a {@code jdbc} table; its URL and password never show.
+ * with the JDBC driver through the environment catalog as a {@code jdbc} table and looked up through the {@code dim}
+ * connector's cache; its URL and password never show.
  */
 class JdbcTablesTest {
 
@@ -28,6 +29,7 @@ class JdbcTablesTest {
     private static final String PG_USER = System.getProperty("sluice.test.pg.user", "postgres");
     private static final String PG_PASSWORD = System.getProperty("sluice.test.pg.password", "postgres");
     private static final String TABLE = "gw_customers";
+    private static final String ORDERS = "customer_orders";
 
     private static GatewayStack stack;
 
@@ -52,6 +54,17 @@ class JdbcTablesTest {
                 "[{\"name\":\"id\",\"type\":\"BIGINT NOT NULL\",\"comment\":\"customer number\"},"
                         + "{\"name\":\"name\",\"type\":\"STRING\",\"comment\":\"customer name\"}]",
                 "[\"id\"]");
+        stack.publishOrdersLikeTopic(ORDERS);
+        // customer 1 ordered four times: looked up once, then from the cache
+        stack.produce(
+                ORDERS,
+                List.of(
+                        "{\"order_id\":1,\"customer\":\"1\",\"amount\":1.00,\"order_time\":\"2026-11-01 10:00:00\"}",
+                        "{\"order_id\":2,\"customer\":\"1\",\"amount\":2.00,\"order_time\":\"2026-11-01 10:01:00\"}",
+                        "{\"order_id\":3,\"customer\":\"2\",\"amount\":3.00,\"order_time\":\"2026-11-01 10:02:00\"}",
+                        "{\"order_id\":4,\"customer\":\"1\",\"amount\":4.00,\"order_time\":\"2026-11-01 10:03:00\"}",
+                        "{\"order_id\":5,\"customer\":\"1\",\"amount\":5.00,\"order_time\":\"2026-11-01 10:04:00\"}",
+                        "{\"order_id\":6,\"customer\":\"404\",\"amount\":6.00,\"order_time\":\"2026-11-01 10:05:00\"}"));
     }
 
     @Test
@@ -72,6 +85,47 @@ class JdbcTablesTest {
                 }
             }
             assertThat(rows).containsExactlyInAnyOrder("1 ada", "2 bo", "3 cy");
+        }
+    }
+
+    @Test
+    void aLookupJoinReadsThePostgresTableThroughTheDimCache() throws Exception {
+        long readsBefore = tableReads();
+        List<String> joined = new ArrayList<>();
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT o.order_id, c.name FROM (SELECT order_id, CAST(customer AS BIGINT) AS customer_id, "
+                                        + "PROCTIME() AS pt FROM test.demo_kafka." + ORDERS
+                                        + " /*+ OPTIONS('scan.bounded.mode'='latest-offset') */) AS o "
+                                        + "JOIN test.demo_pg." + TABLE + " FOR SYSTEM_TIME AS OF o.pt AS c "
+                                        + "ON o.customer_id = c.id")) {
+            while (rows.next()) {
+                joined.add(rows.getLong(1) + " " + rows.getString(2));
+            }
+        }
+        assertThat(joined).containsExactlyInAnyOrder("1 ada", "2 ada", "3 bo", "4 ada", "5 ada");
+        // Flink's jdbc connector, without a cache, would read PostgreSQL once per order (6 times); the dim LRU cache
+        // once per customer (1, 2 and the missing 404). PostgreSQL counts a session's reads when it ends.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (tableReads() - readsBefore < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(1500);
+        assertThat(tableReads() - readsBefore).isEqualTo(3);
+    }
+
+    /** Sequential and index scans of the table as PostgreSQL counts them. */
+    private static long tableReads() throws Exception {
+        try (Connection pg = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+                Statement statement = pg.createStatement();
+                ResultSet reads =
+                        statement.executeQuery(
+                                "SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0) FROM pg_stat_user_tables "
+                                        + "WHERE relname = '" + TABLE + "'")) {
+            assertThat(reads.next()).isTrue();
+            return reads.getLong(1);
         }
     }
 }

@@ -19,6 +19,8 @@ import org.apache.flink.table.catalog.ResolvedCatalogTable;
 import org.apache.flink.table.catalog.UniqueConstraint;
 import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.connector.source.LookupTableSource;
+import org.apache.flink.table.connector.source.ScanTableSource;
 import org.apache.flink.table.factories.DynamicTableFactory;
 import org.apache.flink.table.factories.DynamicTableSinkFactory;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
@@ -36,7 +38,7 @@ import java.util.function.Supplier;
  * The table factory of an environment catalog: at planning time it looks up the data source's connection in
  * catalog-service (with the gateway's service token), adds address and secrets to the table's options and hands
  * the table to the real connector ({@code kafka}, {@code upsert-kafka}, {@code jdbc}, or {@code dim} for the
- * lookup joins of Redis tables). The added options live only in the planner's copy of the table, never in the
+ * lookup joins of Redis tables and, with {@link ScanOrLookupSource}, of MySQL and PostgreSQL tables). The added options live only in the planner's copy of the table, never in the
  * catalog.
  *
  * <p>A query may tune how a table is read with an {@code OPTIONS} hint, but only with the keys in
@@ -62,6 +64,20 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
     public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
         guard.require(context.getObjectIdentifier(), Action.SELECT);
         ResolvedCatalogTable table = connected(context);
+        DynamicTableSource source = source(context, table);
+        Map<String, String> dimOptions =
+                context.isTemporary()
+                        ? null
+                        : ConnectionOptions.forJdbcLookup(table, dimCache(context.getConfiguration()));
+        if (dimOptions == null) {
+            return source;
+        }
+        // scanned by Flink's jdbc connector, looked up through the dim connector's caches
+        return new ScanOrLookupSource(
+                (ScanTableSource) source, (LookupTableSource) source(context, table.copy(dimOptions)));
+    }
+
+    private DynamicTableSource source(DynamicTableFactory.Context context, ResolvedCatalogTable table) {
         return withoutSecretsInErrors(
                 () ->
                         FactoryUtil.createDynamicTableSource(

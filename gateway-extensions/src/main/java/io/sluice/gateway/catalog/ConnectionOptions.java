@@ -9,6 +9,8 @@ import io.sluice.dimtable.DimTableOptions;
 
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.ObjectIdentifier;
+import org.apache.flink.table.catalog.ResolvedCatalogTable;
+import org.apache.flink.table.catalog.UniqueConstraint;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,6 +90,45 @@ final class ConnectionOptions {
         if (database != null) {
             options.put(DimTableOptions.DB_NUM.key(), database);
         }
+        return options;
+    }
+
+    /**
+     * The options of a connected {@code jdbc} table as a {@code dim} table, so that lookup joins use the dim
+     * connector's caches; null when the dim connector cannot read that database (it knows PostgreSQL, MySQL and
+     * MariaDB), and Flink's jdbc connector keeps the lookups.
+     */
+    static Map<String, String> forJdbcLookup(ResolvedCatalogTable table, CacheConfig cache) {
+        Map<String, String> jdbc = table.getOptions();
+        String url = jdbc.get("url");
+        if (!"jdbc".equals(jdbc.get("connector")) || url == null) {
+            return null;
+        }
+        DataSourceConnection.Kind kind;
+        if (url.startsWith("jdbc:postgresql:")) {
+            kind = DataSourceConnection.Kind.POSTGRESQL;
+        } else if (url.startsWith("jdbc:mysql:")) {
+            kind = DataSourceConnection.Kind.MYSQL;
+        } else if (url.startsWith("jdbc:mariadb:")) {
+            kind = DataSourceConnection.Kind.MARIADB;
+        } else {
+            return null;
+        }
+        List<String> rowKey =
+                table.getResolvedSchema()
+                        .getPrimaryKey()
+                        .map(UniqueConstraint::getColumns)
+                        .orElse(table.getResolvedSchema().getColumnNames());
+        Map<String, String> options =
+                new HashMap<>(
+                        CatalogDimTable.connectorOptions(
+                                new DataSourceConnection(
+                                        kind, url, jdbc.get("username"), jdbc.get("password"), jdbc.get("table-name"),
+                                        rowKey),
+                                cache));
+        // as with Flink's jdbc connector, a query may look a database table up by any of its columns; key columns
+        // would restrict lookups to exactly those
+        options.remove(DimTableOptions.KEY_COLUMNS.key());
         return options;
     }
 

@@ -11,6 +11,7 @@ import io.sluice.catalog.identity.Project;
 import io.sluice.catalog.identity.UserAccount;
 import io.sluice.catalog.table.Table;
 import io.sluice.catalog.table.TableService;
+import io.sluice.catalog.workflow.Decisions;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -128,25 +129,25 @@ public class ApplicationService {
     }
 
     private Application decidable(UserAccount approver, long id) {
-        IdentityService.requireRole(approver, PlatformRole.DATA_ADMIN, "approve or reject applications");
         Application application = get(id);
-        if (application.applicant().equals(approver.getUsername())) {
-            throw CatalogException.forbidden("you filed application " + id + " yourself; another data_admin must decide it");
-        }
-        requirePending(application);
+        Decisions.checkDecider(approver, name(application), application.applicant(), application.status(), pending(application));
         return application;
     }
 
     private static void requirePending(Application application) {
-        if (application.status() != ApplicationStatus.PENDING) {
-            throw CatalogException.conflict(
-                    "status", "application " + application.id() + " is already " + application.status().spelling() + "; only pending ones change");
-        }
+        Decisions.requirePending(name(application), application.status(), pending(application));
     }
 
     private void decide(Application application, ApplicationStatus status, UserAccount actor, String comment) {
-        if (!applications.decide(application.id(), status, actor.getUsername(), comment)) {
-            throw CatalogException.conflict("status", "application " + application.id() + " was decided by someone else meanwhile");
-        }
+        Decisions.requireDecidedHere(
+                applications.decide(application.id(), status, actor.getUsername(), comment), name(application));
+    }
+
+    private static String name(Application application) {
+        return "application " + application.id();
+    }
+
+    private static boolean pending(Application application) {
+        return application.status() == ApplicationStatus.PENDING;
     }
 }

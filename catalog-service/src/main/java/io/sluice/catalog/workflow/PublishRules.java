@@ -3,7 +3,6 @@ package io.sluice.catalog.workflow;
 import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.datasource.DataSource;
-import io.sluice.catalog.identity.PlatformRole;
 import io.sluice.catalog.identity.UserAccount;
 import io.sluice.catalog.table.Publication;
 import io.sluice.catalog.table.Table;
@@ -55,20 +54,18 @@ public final class PublishRules {
 
     /** Only a data admin decides, never on a request of their own, and only once. */
     public static void checkDecision(UserAccount approver, PublishRequest request) {
-        if (!approver.has(PlatformRole.DATA_ADMIN)) {
-            throw CatalogException.forbidden("only a data_admin may approve or reject publish requests");
-        }
-        if (approver.getUsername().equals(request.requestedBy())) {
-            throw CatalogException.forbidden(
-                    "you asked for publish request " + request.id() + " yourself; another data_admin must decide it");
-        }
-        requirePending(request);
+        Decisions.checkDecider(approver, name(request), request.requestedBy(), request.status(), pending(request));
     }
 
     public static void requirePending(PublishRequest request) {
-        if (request.status() != PublishStatus.PENDING) {
-            throw CatalogException.conflict(
-                    "status", "publish request " + request.id() + " is already " + request.status().spelling() + "; only pending ones change");
-        }
+        Decisions.requirePending(name(request), request.status(), pending(request));
+    }
+
+    static String name(PublishRequest request) {
+        return "publish request " + request.id();
+    }
+
+    private static boolean pending(PublishRequest request) {
+        return request.status() == PublishStatus.PENDING;
     }
 }

@@ -125,8 +125,7 @@ public class PublishService {
     }
 
     private void decide(PublishRequest request, PublishStatus status, UserAccount actor, String comment) {
-        if (!requests.decide(request.id(), status, actor.getUsername(), comment)) {
-            throw CatalogException.conflict("status", "publish request " + request.id() + " was decided by someone else meanwhile");
-        }
+        Decisions.requireDecidedHere(
+                requests.decide(request.id(), status, actor.getUsername(), comment), PublishRules.name(request));
     }
 }

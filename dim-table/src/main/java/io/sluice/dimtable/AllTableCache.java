@@ -70,7 +70,7 @@ final class AllTableCache implements DimCache {
     }
 
     private Snapshot load() throws IOException {
-        return reader.read("loading the whole table (cache = 'ALL')", connection -> {
+        return reader.read(() -> "loading the whole table (cache = 'ALL')", connection -> {
             Loading loading = new Loading();
             connection.readAll(loading::add);
             return loading.finish();

@@ -26,7 +26,7 @@ final class KeyLoader implements AutoCloseable {
     }
 
     List<RowData> load(RowData keyRow) throws IOException {
-        List<RowData> found = reader.read("looking up key " + keyRow, connection -> connection.read(keyRow));
+        List<RowData> found = reader.read(() -> "looking up key " + keyRow, connection -> connection.read(keyRow));
         if (found.isEmpty()) {
             return List.of();
         }

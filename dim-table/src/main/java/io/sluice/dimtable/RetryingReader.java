@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.function.Supplier;
 
 /**
  * Reads through one connection, reconnecting and retrying with backoff while the source is
@@ -33,14 +34,15 @@ final class RetryingReader implements AutoCloseable {
 
     /** Connects now so that an unreachable source fails the job when it starts, not at the first miss. */
     void connect() throws IOException {
-        attempt("connect", connection -> null, false);
+        attempt(() -> "connect", connection -> null, false);
     }
 
-    <T> T read(String what, Read<T> read) throws IOException {
+    /** {@code what} names the read in errors; it is built only then, not on every read. */
+    <T> T read(Supplier<String> what, Read<T> read) throws IOException {
         return attempt(what, read, true);
     }
 
-    private <T> T attempt(String what, Read<T> read, boolean countAsLoad) throws IOException {
+    private <T> T attempt(Supplier<String> what, Read<T> read, boolean countAsLoad) throws IOException {
         for (int retries = 0; ; retries++) {
             try {
                 if (connection == null) {
@@ -60,7 +62,7 @@ final class RetryingReader implements AutoCloseable {
                             String.format(
                                     "Dimension source %s is unreachable: %s failed %d time(s) (option '%s' = %d). Last error: %s",
                                     source.describe(),
-                                    what,
+                                    what.get(),
                                     retries + 1,
                                     DimTableOptions.MAX_RETRY_TIMES.key(),
                                     retry.maxRetryTimes,
@@ -68,11 +70,11 @@ final class RetryingReader implements AutoCloseable {
                             e);
                 }
                 long backoff = retry.backoffBeforeRetry(retries + 1);
-                LOG.warn("{}: {} failed, retrying in {} ms: {}", source.describe(), what, backoff, e.getMessage());
+                LOG.warn("{}: {} failed, retrying in {} ms: {}", source.describe(), what.get(), backoff, e.getMessage());
                 sleep(backoff);
             } catch (IOException e) {
                 metrics.loadFailed();
-                throw new IOException(String.format("Dimension source %s: %s failed: %s", source.describe(), what, e.getMessage()), e);
+                throw new IOException(String.format("Dimension source %s: %s failed: %s", source.describe(), what.get(), e.getMessage()), e);
             }
         }
     }

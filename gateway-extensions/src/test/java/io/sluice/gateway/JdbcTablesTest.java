@@ -16,19 +16,25 @@ import static io.sluice.gateway.testing.GatewayStack.ALICE;
 import static io.sluice.gateway.testing.GatewayStack.ALICE_PASSWORD;
 import static io.sluice.gateway.testing.Jdbc.connect;
 import static io.sluice.gateway.testing.Jdbc.firstColumn;
+import static io.sluice.gateway.testing.Jdbc.reason;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A PostgreSQL table registered in catalog-service (the machine's PostgreSQL on 127.0.0.1:5432), read and written
  * with the JDBC driver through the environment catalog as a {@code jdbc} table and looked up through the {@code dim}
- * connector's cache; its URL and password never show.
+ * connector's cache; its URL and password never show. A MariaDB table (127.0.0.1:3306) of a {@code mysql} data
+ * source, which Flink 2.x's jdbc connector cannot read, is looked up through the {@code dim} connector all the same.
  */
 class JdbcTablesTest {
 
     private static final String PG_URL = System.getProperty("sluice.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String PG_USER = System.getProperty("sluice.test.pg.user", "postgres");
     private static final String PG_PASSWORD = System.getProperty("sluice.test.pg.password", "postgres");
+    private static final String MARIADB_URL = System.getProperty("sluice.test.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
+    private static final String MARIADB_USER = System.getProperty("sluice.test.mariadb.user", "root");
     private static final String TABLE = "gw_customers";
+    private static final String TIERS = "gw_tiers";
     private static final String ORDERS = "customer_orders";
 
     private static GatewayStack stack;
@@ -53,6 +59,24 @@ class JdbcTablesTest {
                 "demo_pg",
                 "[{\"name\":\"id\",\"type\":\"BIGINT NOT NULL\",\"comment\":\"customer number\"},"
                         + "{\"name\":\"name\",\"type\":\"STRING\",\"comment\":\"customer name\"}]",
+                "[\"id\"]");
+        try (Connection mariadb = DriverManager.getConnection(MARIADB_URL, MARIADB_USER, "");
+                Statement statement = mariadb.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + TIERS);
+            statement.execute("CREATE TABLE " + TIERS + " (id BIGINT PRIMARY KEY, tier VARCHAR(20))");
+            statement.execute("INSERT INTO " + TIERS + " VALUES (1, 'gold'), (2, 'silver')");
+        }
+        stack.catalogService(
+                "POST", "/api/v1/datasources", GatewayStack.DANA, GatewayStack.DANA_PASSWORD,
+                "{\"name\":\"demo_maria\",\"kind\":\"mysql\",\"managementMode\":\"registered\","
+                        + "\"environmentScope\":\"test\",\"description\":\"the machine's MariaDB\","
+                        + "\"connections\":{\"test\":{\"properties\":{\"url\":\"" + MARIADB_URL + "\",\"username\":\""
+                        + MARIADB_USER + "\"},\"secrets\":{}}}}");
+        stack.publishTable(
+                TIERS,
+                "demo_maria",
+                "[{\"name\":\"id\",\"type\":\"BIGINT NOT NULL\",\"comment\":\"customer number\"},"
+                        + "{\"name\":\"tier\",\"type\":\"STRING\",\"comment\":\"customer tier\"}]",
                 "[\"id\"]");
         stack.publishOrdersLikeTopic(ORDERS);
         // customer 1 ordered four times: looked up once, then from the cache
@@ -114,6 +138,57 @@ class JdbcTablesTest {
         }
         Thread.sleep(1500);
         assertThat(tableReads() - readsBefore).isEqualTo(3);
+    }
+
+    @Test
+    void aLookupJoinReadsTheMariaDbTableThroughTheDimCache() throws Exception {
+        List<String> joined = new ArrayList<>();
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            String ddl = String.join("\n", firstColumn(statement, "SHOW CREATE TABLE test.demo_maria." + TIERS));
+            assertThat(ddl).contains("'table-name' = '" + TIERS + "'").doesNotContain(MARIADB_URL, "username");
+            try (ResultSet rows =
+                    statement.executeQuery(
+                            "SELECT o.order_id, t.tier FROM (SELECT order_id, CAST(customer AS BIGINT) AS customer_id, "
+                                    + "PROCTIME() AS pt FROM test.demo_kafka." + ORDERS
+                                    + " /*+ OPTIONS('scan.bounded.mode'='latest-offset') */) AS o "
+                                    + "LEFT JOIN test.demo_maria." + TIERS + " FOR SYSTEM_TIME AS OF o.pt AS t "
+                                    + "ON o.customer_id = t.id")) {
+                while (rows.next()) {
+                    joined.add(rows.getLong(1) + " " + rows.getString(2));
+                }
+            }
+        }
+        assertThat(joined).containsExactlyInAnyOrder("1 gold", "2 gold", "3 silver", "4 gold", "5 gold", "6 null");
+    }
+
+    @Test
+    void theMariaDbTableIsNeitherScannedNorWrittenAndTheErrorSaysWhy() throws Exception {
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            for (String sql :
+                    List.of(
+                            "SELECT * FROM test.demo_maria." + TIERS,
+                            "INSERT INTO test.demo_maria." + TIERS + " VALUES (3, 'bronze')")) {
+                assertThatThrownBy(() -> statement.execute(sql))
+                        .as(sql)
+                        .satisfies(
+                                failure -> assertThat(reason(failure))
+                                        .contains(
+                                                "test.demo_maria." + TIERS,
+                                                "can only be looked up",
+                                                "FOR SYSTEM_TIME AS OF",
+                                                "Flink's jdbc connector cannot read or write it: Could not find "
+                                                        + "any jdbc factory that can handle url")
+                                        .doesNotContain(MARIADB_URL, "Table options"));
+            }
+        }
+        try (Connection mariadb = DriverManager.getConnection(MARIADB_URL, MARIADB_USER, "");
+                Statement statement = mariadb.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM " + TIERS)) {
+            assertThat(count.next()).isTrue();
+            assertThat(count.getInt(1)).isEqualTo(2);
+        }
     }
 
     /** Sequential and index scans of the table as PostgreSQL counts them. */

@@ -38,8 +38,8 @@ import java.util.function.Supplier;
  * The table factory of an environment catalog: at planning time it looks up the data source's connection in
  * catalog-service (with the gateway's service token), adds address and secrets to the table's options and hands
  * the table to the real connector ({@code kafka}, {@code upsert-kafka}, {@code jdbc}, or {@code dim} for the
- * lookup joins of Redis tables and, with {@link ScanOrLookupSource}, of MySQL and PostgreSQL tables). The added options live only in the planner's copy of the table, never in the
- * catalog.
+ * lookup joins of Redis tables and, with {@link ScanOrLookupSource}, of MySQL and PostgreSQL tables). The added
+ * options live only in the planner's copy of the table, never in the catalog.
  *
  * <p>A query may tune how a table is read with an {@code OPTIONS} hint, but only with the keys in
  * {@link TableHints#ALLOWED_KEYS}: anything else (another topic, another cluster, …) is refused.
@@ -64,17 +64,22 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
     public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
         guard.require(context.getObjectIdentifier(), Action.SELECT);
         ResolvedCatalogTable table = connected(context);
-        DynamicTableSource source = source(context, table);
         Map<String, String> dimOptions =
                 context.isTemporary()
                         ? null
                         : ConnectionOptions.forJdbcLookup(table, dimCache(context.getConfiguration()));
         if (dimOptions == null) {
-            return source;
+            return source(context, table);
         }
         // scanned by Flink's jdbc connector, looked up through the dim connector's caches
-        return new ScanOrLookupSource(
-                (ScanTableSource) source, (LookupTableSource) source(context, table.copy(dimOptions)));
+        LookupTableSource lookup = (LookupTableSource) source(context, table.copy(dimOptions));
+        try {
+            return ScanOrLookupSource.of((ScanTableSource) source(context, table), lookup);
+        } catch (ValidationException e) {
+            // Flink's jdbc connector cannot read every database the dim connector can (Flink 2.x has no MySQL
+            // dialect): such a table still works in lookup joins
+            return ScanOrLookupSource.lookupOnly(context.getObjectIdentifier(), lookup, e.getMessage());
+        }
     }
 
     private DynamicTableSource source(DynamicTableFactory.Context context, ResolvedCatalogTable table) {
@@ -100,16 +105,37 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
                             + "its rows up in a lookup join (JOIN ... FOR SYSTEM_TIME AS OF ...), but the SQL "
                             + "gateway cannot write it.");
         }
-        return withoutSecretsInErrors(
-                () ->
-                        FactoryUtil.createDynamicTableSink(
-                                null,
-                                context.getObjectIdentifier(),
-                                table,
-                                Map.of(),
-                                context.getConfiguration(),
-                                context.getClassLoader(),
-                                context.isTemporary()));
+        try {
+            return withoutSecretsInErrors(
+                    () ->
+                            FactoryUtil.createDynamicTableSink(
+                                    null,
+                                    context.getObjectIdentifier(),
+                                    table,
+                                    Map.of(),
+                                    context.getConfiguration(),
+                                    context.getClassLoader(),
+                                    context.isTemporary()));
+        } catch (ValidationException e) {
+            if (onlyLookedUp(context, table)) {
+                throw new ValidationException(
+                        ScanOrLookupSource.onlyLookedUp(context.getObjectIdentifier(), e.getMessage()));
+            }
+            throw e;
+        }
+    }
+
+    /** A database table that the dim connector can look up but Flink's jdbc connector cannot read. */
+    private boolean onlyLookedUp(DynamicTableFactory.Context context, ResolvedCatalogTable table) {
+        if (context.isTemporary() || ConnectionOptions.forJdbcLookup(table, CacheConfig.none()) == null) {
+            return false;
+        }
+        try {
+            source(context, table);
+            return false;
+        } catch (ValidationException e) {
+            return true;
+        }
     }
 
     /**
@@ -124,7 +150,7 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
             StringBuilder messages = new StringBuilder();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t.getMessage() != null && messages.indexOf(t.getMessage()) < 0) {
-                    messages.append(messages.length() == 0 ? "" : "\nCaused by: ").append(t.getMessage());
+                    messages.append(messages.length() == 0 ? "" : ScanOrLookupSource.CAUSED_BY).append(t.getMessage());
                 }
             }
             throw new ValidationException(redactor.redact(messages.toString()));

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.sluice.gateway.testing.GatewayStack.ALICE;
 import static io.sluice.gateway.testing.GatewayStack.ALICE_PASSWORD;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A table of a Redis data source registered in catalog-service (the machine's Redis on 127.0.0.1:6379) joined as a
  * dimension table with the JDBC driver: the gateway makes it a {@code dim} table keyed by its primary key, with no
- * connector options from the user, and its address never shows.
+ * connector options from the user, and its address never shows. Rows are JSON strings, or hashes when the table's
+ * format in catalog-service is {@code hash}.
  */
 class RedisTablesTest {
 
@@ -33,6 +35,8 @@ class RedisTablesTest {
     /** Unique per run: the table name is the prefix of its rows' Redis keys, and Redis is shared. */
     private static final String TIERS = "gw_tiers_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private static final String UNKEYED = TIERS + "_unkeyed";
+    /** The same rows kept as Redis hashes, one hash field per column. */
+    private static final String HASH_TIERS = TIERS + "_h";
     private static final String ORDERS = "tier_orders";
 
     private static GatewayStack stack;
@@ -43,6 +47,8 @@ class RedisTablesTest {
         try (Jedis redis = new Jedis(REDIS_HOST, REDIS_PORT)) {
             redis.set(TIERS + ":ada", "{\"tier\":\"gold\",\"discount\":10}");
             redis.set(TIERS + ":bo", "{\"tier\":\"silver\",\"discount\":5}");
+            redis.hset(HASH_TIERS + ":ada", Map.of("tier", "gold", "discount", "10"));
+            redis.hset(HASH_TIERS + ":bo", Map.of("tier", "silver", "discount", "5"));
         }
         stack.catalogService(
                 "POST", "/api/v1/datasources", GatewayStack.DANA, GatewayStack.DANA_PASSWORD,
@@ -56,6 +62,7 @@ class RedisTablesTest {
                         + "{\"name\":\"discount\",\"type\":\"INT\",\"comment\":\"percent off\"}]";
         stack.publishTable(TIERS, "demo_redis", columns, "[\"customer\"]");
         stack.publishTable(UNKEYED, "demo_redis", columns, "[]");
+        stack.publishTable(HASH_TIERS, "demo_redis", columns, "[\"customer\"]", "hash");
         stack.publishOrdersLikeTopic(ORDERS);
         stack.produce(
                 ORDERS,
@@ -68,7 +75,7 @@ class RedisTablesTest {
     @AfterAll
     static void removeRows() {
         try (Jedis redis = new Jedis(REDIS_HOST, REDIS_PORT)) {
-            redis.del(TIERS + ":ada", TIERS + ":bo");
+            redis.del(TIERS + ":ada", TIERS + ":bo", HASH_TIERS + ":ada", HASH_TIERS + ":bo");
         }
     }
 
@@ -88,6 +95,22 @@ class RedisTablesTest {
                 }
             }
             assertThat(joined).containsExactlyInAnyOrder("1 ada gold 10", "2 bo silver 5");
+        }
+    }
+
+    @Test
+    void aRedisTableOfHashesIsJoinedTheSameWay() throws Exception {
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            String ddl = String.join("\n", firstColumn(statement, "SHOW CREATE TABLE test.demo_redis." + HASH_TIERS));
+            assertThat(ddl).contains("'valueFormat' = 'hash'").doesNotContain(REDIS_HOST);
+            List<String> joined = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(lookupJoin(HASH_TIERS, "LEFT JOIN"))) {
+                while (rows.next()) {
+                    joined.add(rows.getLong(1) + " " + rows.getString(2) + " " + rows.getString(3) + " " + rows.getObject(4));
+                }
+            }
+            assertThat(joined).containsExactlyInAnyOrder("1 ada gold 10", "2 bo silver 5", "3 cy null null");
         }
     }
 

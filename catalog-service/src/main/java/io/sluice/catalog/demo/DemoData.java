@@ -15,7 +15,7 @@ import io.sluice.catalog.table.Column;
 import io.sluice.catalog.table.NewTable;
 import io.sluice.catalog.table.TableService;
 import io.sluice.catalog.table.TableType;
-import io.sluice.catalog.table.TopicFormat;
+import io.sluice.catalog.table.RecordFormat;
 import io.sluice.catalog.table.TopicKind;
 import io.sluice.catalog.workflow.PublishService;
 import java.io.IOException;
@@ -93,7 +93,7 @@ class DemoData implements ApplicationRunner {
                 "demo_kafka", DataSourceKind.KAFKA, ManagementMode.MANAGED, EnvironmentScope.BOTH, "The local stack's Kafka broker",
                 Map.of(Environment.TEST, kafka, Environment.PROD, kafka)));
         tables.create(alice, new NewTable(
-                "orders", "Orders", "demo", TableType.TOPIC, TopicFormat.JSON, 3, 168L, TopicKind.APPEND, "Orders placed in the demo shop",
+                "orders", "Orders", "demo", TableType.TOPIC, RecordFormat.JSON, 3, 168L, TopicKind.APPEND, "Orders placed in the demo shop",
                 List.of(
                         new Column("order_id", "BIGINT", "order number"),
                         new Column("customer", "STRING", "customer name"),

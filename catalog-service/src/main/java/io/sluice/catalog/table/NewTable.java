@@ -8,7 +8,7 @@ public record NewTable(
         String displayName,
         String ownerProject,
         TableType type,
-        TopicFormat format,
+        RecordFormat format,
         Integer partitions,
         Long retentionHours,
         TopicKind topicKind,

@@ -10,7 +10,7 @@ public record Table(
         long ownerProjectId,
         String ownerProject,
         TableType type,
-        TopicFormat format,
+        RecordFormat format,
         Integer partitions,
         Long retentionHours,
         TopicKind topicKind,

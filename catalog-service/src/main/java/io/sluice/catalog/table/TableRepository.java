@@ -136,7 +136,7 @@ class TableRepository {
                 rs.getLong("owner_project_id"),
                 rs.getString("owner_project"),
                 TableType.valueOf(rs.getString("type")),
-                rs.getString("format") == null ? null : TopicFormat.valueOf(rs.getString("format")),
+                rs.getString("format") == null ? null : RecordFormat.valueOf(rs.getString("format")),
                 (Integer) rs.getObject("partitions", Integer.class),
                 (Long) rs.getObject("retention_hours", Long.class),
                 rs.getString("topic_kind") == null ? null : TopicKind.valueOf(rs.getString("topic_kind")),

@@ -28,8 +28,9 @@ public final class TableRules {
         }
         TopicKind kind = table.topicKind();
         if (table.type() == TableType.TOPIC) {
-            if (table.format() == null) {
-                throw CatalogException.invalid("format", "a topic needs a format: json or csv");
+            if (table.format() == null || table.format() == RecordFormat.HASH) {
+                throw CatalogException.invalid(
+                        "format", "a topic needs a format: json or csv" + (table.format() == null ? "" : " (hash is for Redis tables)"));
             }
             if (table.partitions() == null || table.partitions() < 1 || table.partitions() > MAX_PARTITIONS) {
                 throw CatalogException.invalid(
@@ -40,7 +41,12 @@ public final class TableRules {
             }
             kind = kind == null ? TopicKind.APPEND : kind;
         } else {
-            refuseTopicSetting("format", table.format());
+            if (table.format() == RecordFormat.CSV) {
+                throw CatalogException.invalid(
+                        "format",
+                        "a table's format is json or hash, how a Redis table keeps each row (a JSON string or a hash per key); "
+                                + "leave it out for other database tables");
+            }
             refuseTopicSetting("partitions", table.partitions());
             refuseTopicSetting("retentionHours", table.retentionHours());
             refuseTopicSetting("topicKind", kind);

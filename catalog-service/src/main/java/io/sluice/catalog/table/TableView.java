@@ -13,7 +13,7 @@ public record TableView(
         String displayName,
         String ownerProject,
         TableType type,
-        TopicFormat format,
+        RecordFormat format,
         Integer partitions,
         Long retentionHours,
         TopicKind topicKind,

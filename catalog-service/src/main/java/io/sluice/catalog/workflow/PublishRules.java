@@ -3,6 +3,7 @@ package io.sluice.catalog.workflow;
 import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.datasource.DataSource;
+import io.sluice.catalog.datasource.DataSourceKind;
 import io.sluice.catalog.identity.UserAccount;
 import io.sluice.catalog.table.Publication;
 import io.sluice.catalog.table.Table;
@@ -49,6 +50,13 @@ public final class PublishRules {
                     "dataSource",
                     "'" + table.name() + "' is a " + table.type().spelling() + " but data source '" + source.name() + "' is "
                             + source.kind().spelling() + "; a topic goes to a kafka source, a table to a database source");
+        }
+        if (!topic && table.format() != null && source.kind() != DataSourceKind.REDIS) {
+            throw CatalogException.invalid(
+                    "dataSource",
+                    "'" + table.name() + "' has format " + table.format().spelling() + ", which says how a Redis table keeps "
+                            + "its rows, but data source '" + source.name() + "' is " + source.kind().spelling()
+                            + "; publish it to a redis source, or remove the format from its design");
         }
     }
 

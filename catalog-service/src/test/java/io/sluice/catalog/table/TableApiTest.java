@@ -101,7 +101,17 @@ class TableApiTest extends ApiTest {
         assertRefused(noPartitions, 400, "partitions", "between 1 and 1024");
         Map<String, Object> tableWithPartitions = topic("orders_ok", project, "append", columns, List.of());
         tableWithPartitions.put("type", "table");
-        assertRefused(tableWithPartitions, 400, "format", "applies to topics only");
+        assertRefused(tableWithPartitions, 400, "partitions", "applies to topics only");
+        Map<String, Object> csvTable = topic("orders_ok", project, "append", columns, List.of());
+        csvTable.put("type", "table");
+        csvTable.remove("partitions");
+        csvTable.remove("retentionHours");
+        csvTable.remove("topicKind");
+        csvTable.put("format", "csv");
+        assertRefused(csvTable, 400, "format", "a table's format is json or hash");
+        Map<String, Object> hashTopic = topic("orders_ok", project, "append", columns, List.of());
+        hashTopic.put("format", "hash");
+        assertRefused(hashTopic, 400, "format", "hash is for Redis tables");
         assertRefused(topic(taken.toUpperCase(), project, "append", columns, List.of()), 409, "name", "already exists");
         assertRefused(topic("orders_ok", "no_such_project", "append", columns, List.of()), 404, null, "project 'no_such_project' does not exist");
 

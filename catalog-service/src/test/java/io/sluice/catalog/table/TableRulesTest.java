@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TableRulesTest {
 
     private static NewTable topic(String name, String type) {
-        return new NewTable(name, null, "p", TableType.TOPIC, TopicFormat.JSON, 1, null, null, null,
+        return new NewTable(name, null, "p", TableType.TOPIC, RecordFormat.JSON, 1, null, null, null,
                 List.of(new Column("c", type, null)), List.of());
     }
 
@@ -59,9 +59,33 @@ class TableRulesTest {
 
     @org.junit.jupiter.api.Test
     void upsertNeedsAKeyAndAppendDefaults() {
-        NewTable upsert = new NewTable("ab", null, "p", TableType.TOPIC, TopicFormat.JSON, 1, null, TopicKind.UPSERT, null,
+        NewTable upsert = new NewTable("ab", null, "p", TableType.TOPIC, RecordFormat.JSON, 1, null, TopicKind.UPSERT, null,
                 List.of(new Column("c", "INT", null)), List.of());
         assertThatThrownBy(() -> TableRules.check(upsert)).hasMessageContaining("upsert topic needs a primary key");
         assertThat(TableRules.check(topic("ab", "INT")).topicKind()).isEqualTo(TopicKind.APPEND);
+    }
+
+    private static NewTable withFormat(TableType type, RecordFormat format) {
+        return new NewTable("ab", null, "p", type, format, type == TableType.TOPIC ? 1 : null, null, null, null,
+                List.of(new Column("c", "INT", null)), List.of());
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {"TOPIC,JSON", "TOPIC,CSV", "TABLE,-", "TABLE,JSON", "TABLE,HASH"})
+    void acceptsTheFormatsOfEachKindOfTable(TableType type, RecordFormat format) {
+        assertThat(TableRules.check(withFormat(type, format)).format()).isEqualTo(format);
+    }
+
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+        "TOPIC,-,a topic needs a format: json or csv",
+        "TOPIC,HASH,hash is for Redis tables",
+        "TABLE,CSV,a table's format is json or hash"})
+    void refusesAFormatThatDoesNotFitTheKindOfTable(TableType type, RecordFormat format, String reason) {
+        assertThatThrownBy(() -> TableRules.check(withFormat(type, format)))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining(reason)
+                .extracting(e -> ((CatalogException) e).field())
+                .isEqualTo("format");
     }
 }

@@ -177,6 +177,39 @@ class PublishWorkflowApiTest extends ApiTest {
     }
 
     @Test
+    void aHashTableGoesToARedisSourceOnly() {
+        String table = unique("h");
+        Map<String, Object> design = new java.util.HashMap<>(io.sluice.catalog.table.TableApiTestAccess.topic(table, project, null, List.of("id")));
+        design.put("type", "table");
+        design.put("format", "hash");
+        design.remove("partitions");
+        design.remove("retentionHours");
+        design.remove("topicKind");
+        ApiResponse created = designer.post("/api/v1/tables", design);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("format").asText()).isEqualTo("hash");
+        String pg = unique("pg");
+        String redis = unique("redis");
+        approver.post("/api/v1/datasources", Map.of(
+                "name", pg, "kind", "postgresql", "managementMode", "registered", "environmentScope", "test",
+                "connections", Map.of("test", Map.of("properties", Map.of("url", "jdbc:postgresql://127.0.0.1/x", "username", "u")))));
+        approver.post("/api/v1/datasources", Map.of(
+                "name", redis, "kind", "redis", "managementMode", "registered", "environmentScope", "test",
+                "connections", Map.of("test", Map.of("properties", Map.of("host", "127.0.0.1", "port", "6379")))));
+
+        ApiResponse toPostgres = designer.post("/api/v1/tables/" + table + "/publish-requests", Map.of("environment", "test", "dataSource", pg));
+        assertThat(toPostgres.status()).isEqualTo(400);
+        assertThat(toPostgres.field()).isEqualTo("dataSource");
+        assertThat(toPostgres.detail()).contains("has format hash", "is postgresql", "publish it to a redis source");
+        assertThat(count("publish_requests where table_id = (select id from catalog_tables where name = '" + table + "')")).isZero();
+
+        approve(ask(designer, table, "test", redis));
+        ApiResponse catalog = designer.get("/api/v1/environments/test/catalog");
+        assertThat(catalog.body()).contains("\"name\":\"" + table + "\"");
+        assertThat(catalog.body()).containsPattern("\"name\":\"" + table + "\"[^}]*\"format\":\"hash\"");
+    }
+
+    @Test
     void anUnreachableClusterFailsTheApprovalClearlyAndTheRequestStaysPending() {
         String deadKafka = unique("dead");
         Map<String, Object> dead = Map.of("properties", Map.of("bootstrap.servers", "127.0.0.1:1"));

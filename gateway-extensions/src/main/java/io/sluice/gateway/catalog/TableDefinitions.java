@@ -64,6 +64,9 @@ final class TableDefinitions {
             // only looked up, by primary key; where the rows live and the cache are added at planning
             options.put("connector", ConnectionOptions.DIM_CONNECTOR);
             options.put(DimTableOptions.TYPE.key(), ConnectionOptions.REDIS);
+            if (table.format() != null) {
+                options.put(DimTableOptions.VALUE_FORMAT.key(), table.format());
+            }
         } else {
             // read or written, such a table fails at planning with a message that names the kind
             options.put("connector", ConnectionOptions.UNSUPPORTED_PREFIX + database.dataSourceKind());

@@ -292,13 +292,20 @@ public class LocalStack implements AutoCloseable {
      * Designs a database table in project demo as alice and has dana publish it to test on a data source; does
      * nothing when this stack published it before.
      */
-    public synchronized void publishTable(String name, String dataSource, String columnsJson, String primaryKeyJson) {
+    public void publishTable(String name, String dataSource, String columnsJson, String primaryKeyJson) {
+        publishTable(name, dataSource, columnsJson, primaryKeyJson, null);
+    }
+
+    /** As {@link #publishTable(String, String, String, String)}, with a format ({@code json} or {@code hash} for Redis). */
+    public synchronized void publishTable(
+            String name, String dataSource, String columnsJson, String primaryKeyJson, String format) {
         if (!published.add(name)) {
             return;
         }
         catalogService(
                 "POST", "/api/v1/tables", ALICE, ALICE_PASSWORD,
                 "{\"name\":\"" + name + "\",\"displayName\":\"" + name + "\",\"ownerProject\":\"demo\","
+                        + (format == null ? "" : "\"format\":\"" + format + "\",")
                         + "\"type\":\"table\",\"description\":\"registered by a test\",\"columns\":"
                         + columnsJson + ",\"primaryKey\":" + primaryKeyJson + "}");
         publishToTest(name, dataSource);

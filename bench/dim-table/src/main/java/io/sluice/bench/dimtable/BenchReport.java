@@ -72,8 +72,32 @@ final class BenchReport {
                         runs.size(),
                         runs.get(0).vertices));
             }
+            out.append(readOnceEstimate(variants, partial, ceiling));
         }
         return out.toString();
+    }
+
+    /**
+     * An estimate of the best a cache that reads each key from the database once can do on this machine: the HashMap
+     * ceiling's time plus one database read (as long as one {@code dim-none} record takes) per key {@code dim-lru}
+     * read. It tells how much of the gap between {@code dim-lru} and the ceiling is the database reads themselves.
+     */
+    private static String readOnceEstimate(Map<String, List<Run>> variants, double partial, double ceiling) {
+        List<Run> lru = variants.get(Variant.DIM_LRU.id);
+        List<Run> none = variants.get(Variant.DIM_NONE.id);
+        if (lru == null || none == null) {
+            return "";
+        }
+        long rows = lru.get(0).rows;
+        double keys = median(lru, r -> r.reads);
+        double secondsPerRead = 1 / median(none, r -> r.recordsPerSecond);
+        double estimate = rows / (rows / ceiling + keys * secondsPerRead);
+        double reached = median(lru, r -> r.recordsPerSecond);
+        return String.format(
+                "%nEstimate for a cache that reads each of the %,.0f keys once: %,.0f records/s (HashMap ceiling plus one "
+                        + "read of %,.0f µs per key, as `dim-none` measured) = %.2f× Flink PARTIAL; dim-lru reached "
+                        + "%.0f%% of it.%n",
+                keys, estimate, secondsPerRead * 1e6, estimate / partial, 100 * reached / estimate);
     }
 
     private interface Metric {

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param type {@code topic} for a Kafka topic, {@code table} for a database table
  * @param topicKind {@code append} or {@code upsert} for topics, null for database tables
- * @param format json or csv for topics, null for database tables
+ * @param format json or csv for topics; json or hash for Redis tables; null for other database tables
  * @param schemaVersion the schema version published to this environment
  * @param primaryKey column names of the primary key, empty when there is none
+ * @param watermark the topic's event time, null when it has none
  */
 public record TableView(
         String name,
@@ -23,4 +24,5 @@ public record TableView(
         String description,
         int schemaVersion,
         List<ColumnView> columns,
-        List<String> primaryKey) {}
+        List<String> primaryKey,
+        WatermarkView watermark) {}

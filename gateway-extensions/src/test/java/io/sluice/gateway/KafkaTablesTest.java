@@ -30,6 +30,14 @@ class KafkaTablesTest {
     static void publishTopicsAndProduce() throws Exception {
         stack = GatewayStack.withFreeSlots();
         stack.publishOrdersLikeTopic("order_copies");
+        stack.publishOrdersLikeTopic("timed_orders", "{\"column\":\"order_time\",\"delayMs\":5000}");
+        stack.produce(
+                "timed_orders",
+                List.of(
+                        "{\"order_id\":1,\"customer\":\"ada\",\"amount\":1.00,\"order_time\":\"2026-11-01 10:00:00\"}",
+                        "{\"order_id\":2,\"customer\":\"bo\",\"amount\":2.00,\"order_time\":\"2026-11-01 10:05:00\"}",
+                        "{\"order_id\":3,\"customer\":\"cy\",\"amount\":3.00,\"order_time\":\"2026-11-01 10:09:59\"}",
+                        "{\"order_id\":4,\"customer\":\"ada\",\"amount\":4.00,\"order_time\":\"2026-11-01 10:12:00\"}"));
         stack.produce(
                 "orders",
                 List.of(
@@ -51,6 +59,29 @@ class KafkaTablesTest {
                 read.add(rows.getLong(1) + " " + rows.getString(2) + " " + rows.getBigDecimal(3));
             }
             assertThat(read).contains("1 ada 12.50", "2 bo 3.99", "3 cy 100.00");
+        }
+    }
+
+    @Test
+    void aTopicWithEventTimeIsWindowedByIt() throws Exception {
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            String ddl = String.join("\n", firstColumn(statement, "SHOW CREATE TABLE test.demo_kafka.timed_orders"));
+            assertThat(ddl).contains("WATERMARK FOR `order_time` AS `order_time` - INTERVAL '5.000' SECOND");
+            // a window function takes no hint: a view bounds the topic to what it holds now
+            statement.execute(
+                    "CREATE TEMPORARY VIEW timed_orders_now AS SELECT * FROM test.demo_kafka.timed_orders "
+                            + "/*+ OPTIONS('scan.bounded.mode'='latest-offset') */");
+            List<String> windows = new ArrayList<>();
+            try (ResultSet rows =
+                    statement.executeQuery(
+                            "SELECT window_start, COUNT(*), SUM(amount) FROM TABLE(TUMBLE(TABLE timed_orders_now, "
+                                    + "DESCRIPTOR(order_time), INTERVAL '10' MINUTE)) GROUP BY window_start, window_end")) {
+                while (rows.next()) {
+                    windows.add(rows.getTimestamp(1).toLocalDateTime() + " " + rows.getLong(2) + " " + rows.getBigDecimal(3));
+                }
+            }
+            assertThat(windows).containsExactlyInAnyOrder("2026-11-01T10:00 3 6.00", "2026-11-01T10:10 1 4.00");
         }
     }
 

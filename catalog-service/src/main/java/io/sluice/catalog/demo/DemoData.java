@@ -99,7 +99,8 @@ class DemoData implements ApplicationRunner {
                         new Column("customer", "STRING", "customer name"),
                         new Column("amount", "DECIMAL(10, 2)", "order total"),
                         new Column("order_time", "TIMESTAMP(3)", "when the order was placed")),
-                List.of()));
+                List.of(),
+                null));
         var request = publishing.request(alice, "orders", new PublishService.PublishAsk("test", "demo_kafka", "demo"));
         publishing.approve(dana, request.id(), "demo");
     }

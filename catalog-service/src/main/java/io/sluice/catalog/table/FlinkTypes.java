@@ -3,7 +3,9 @@ package io.sluice.catalog.table;
 import io.sluice.catalog.common.CatalogException;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.UnresolvedUserDefinedType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
 import org.apache.flink.table.types.logical.utils.LogicalTypeParser;
 
 /** Decides whether a column type is Flink SQL, with Flink's own parser, so the catalog never holds a type Flink rejects. */
@@ -28,6 +30,13 @@ final class FlinkTypes {
                             + "BOOLEAN, DOUBLE, DECIMAL(p, s), DATE, TIMESTAMP(3), ARRAY<T>, MAP<K, V>, ROW<...>");
         }
         return parsed.asSummaryString();
+    }
+
+    /** Whether a column of this (canonical) type can carry event time: TIMESTAMP or TIMESTAMP_LTZ, precision 0 to 3. */
+    static boolean isEventTime(String type) {
+        LogicalType parsed = LogicalTypeParser.parse(type, FlinkTypes.class.getClassLoader());
+        return (parsed.is(LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE) || parsed.is(LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE))
+                && LogicalTypeChecks.getPrecision(parsed) <= 3;
     }
 
     private static boolean containsUnresolved(LogicalType type) {

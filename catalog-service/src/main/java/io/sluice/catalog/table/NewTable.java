@@ -14,9 +14,10 @@ public record NewTable(
         TopicKind topicKind,
         String description,
         List<Column> columns,
-        List<String> primaryKey) {
+        List<String> primaryKey,
+        Watermark watermark) {
 
     TableSchema schema() {
-        return new TableSchema(columns, primaryKey);
+        return new TableSchema(columns, primaryKey, watermark);
     }
 }

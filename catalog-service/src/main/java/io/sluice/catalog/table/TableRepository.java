@@ -56,8 +56,9 @@ class TableRepository {
     }
 
     void insertVersion(long tableId, int version, TableSchema schema, String createdBy) {
-        jdbc.sql("insert into table_schema_versions (table_id, version, columns, primary_key, created_by, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(tableId, version, write(schema.columns()), write(schema.primaryKey()), createdBy, OffsetDateTime.now())
+        jdbc.sql("insert into table_schema_versions (table_id, version, columns, primary_key, watermark, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(tableId, version, write(schema.columns()), write(schema.primaryKey()),
+                        schema.watermark() == null ? null : write(schema.watermark()), createdBy, OffsetDateTime.now())
                 .update();
         jdbc.sql("update catalog_tables set design_version = ?, updated_at = ? where id = ?")
                 .params(version, OffsetDateTime.now(), tableId)
@@ -102,11 +103,12 @@ class TableRepository {
     }
 
     TableSchema version(long tableId, int version) {
-        return jdbc.sql("select columns, primary_key from table_schema_versions where table_id = ? and version = ?")
+        return jdbc.sql("select columns, primary_key, watermark from table_schema_versions where table_id = ? and version = ?")
                 .params(tableId, version)
                 .query((rs, n) -> new TableSchema(
                         read(rs.getString("columns"), new TypeReference<List<Column>>() {}),
-                        read(rs.getString("primary_key"), new TypeReference<List<String>>() {})))
+                        read(rs.getString("primary_key"), new TypeReference<List<String>>() {}),
+                        rs.getString("watermark") == null ? null : read(rs.getString("watermark"), new TypeReference<Watermark>() {})))
                 .single();
     }
 

@@ -54,10 +54,13 @@ public final class TableRules {
         TableSchema schema = check(table.schema(), kind);
         return new NewTable(
                 table.name(), table.displayName(), table.ownerProject(), table.type(), table.format(), table.partitions(),
-                table.retentionHours(), kind, table.description(), schema.columns(), schema.primaryKey());
+                table.retentionHours(), kind, table.description(), schema.columns(), schema.primaryKey(), schema.watermark());
     }
 
-    /** Checks columns and primary key; an upsert topic must have a key. Returns columns with canonical types. */
+    /**
+     * Checks columns, primary key and event time; an upsert topic must have a key, only a topic has an event time
+     * ({@code kind} is null for a database table). Returns columns with canonical types.
+     */
     public static TableSchema check(TableSchema schema, TopicKind kind) {
         if (schema.columns().isEmpty()) {
             throw CatalogException.invalid("columns", "a table needs at least one column");
@@ -90,7 +93,38 @@ public final class TableRules {
             throw CatalogException.invalid(
                     "primaryKey", "an upsert topic needs a primary key: records with the same key replace each other");
         }
-        return new TableSchema(columns, schema.primaryKey());
+        return new TableSchema(columns, schema.primaryKey(), check(schema.watermark(), columns, kind));
+    }
+
+    private static Watermark check(Watermark watermark, List<Column> columns, TopicKind kind) {
+        if (watermark == null) {
+            return null;
+        }
+        if (kind == null) {
+            throw CatalogException.invalid(
+                    "watermark", "watermark applies to topics only: a database table is read whole, without event time");
+        }
+        Column column = columns.stream()
+                .filter(c -> c.name().equals(watermark.column()))
+                .findFirst()
+                .orElseThrow(() -> CatalogException.invalid(
+                        "watermark.column",
+                        watermark.column() == null
+                                ? "watermark.column is required: the TIMESTAMP column that holds each record's event time"
+                                : "watermark column '" + watermark.column() + "' is not one of the columns"));
+        if (!FlinkTypes.isEventTime(column.type())) {
+            throw CatalogException.invalid(
+                    "watermark.column",
+                    "watermark column '" + column.name() + "' is " + column.type() + "; event time needs TIMESTAMP(p) or "
+                            + "TIMESTAMP_LTZ(p) with p from 0 to 3, e.g. TIMESTAMP(3)");
+        }
+        long delayMs = watermark.delayMs() == null ? 0 : watermark.delayMs();
+        if (delayMs < 0) {
+            throw CatalogException.invalid(
+                    "watermark.delayMs",
+                    "watermark.delayMs must be 0 or more: how many milliseconds to wait for late records, got " + delayMs);
+        }
+        return new Watermark(column.name(), delayMs);
     }
 
     private static void refuseTopicSetting(String field, Object value) {

@@ -15,6 +15,7 @@ import io.sluice.catalog.identity.UserAccount;
 import io.sluice.contract.ColumnView;
 import io.sluice.contract.DatabaseView;
 import io.sluice.contract.EnvironmentCatalogView;
+import io.sluice.contract.WatermarkView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +80,8 @@ public class TableService {
                 table.topicKind(),
                 details.description() != null ? details.description() : table.description(),
                 tables.version(table.id(), table.designVersion()).columns(),
-                tables.version(table.id(), table.designVersion()).primaryKey()));
+                tables.version(table.id(), table.designVersion()).primaryKey(),
+                tables.version(table.id(), table.designVersion()).watermark()));
         tables.updateDetails(table.id(), merged.displayName(), merged.description(), merged.partitions(), merged.retentionHours());
         return view(name, Environment.DESIGN);
     }
@@ -162,7 +164,10 @@ public class TableService {
                     table.description(),
                     publication.version(),
                     schema.columns().stream().map(c -> new ColumnView(c.name(), c.type(), c.comment())).toList(),
-                    schema.primaryKey()));
+                    schema.primaryKey(),
+                    schema.watermark() == null
+                            ? null
+                            : new WatermarkView(schema.watermark().column(), schema.watermark().delayMs())));
         }
         List<DatabaseView> databases = byDatabase.entrySet().stream()
                 .map(e -> new DatabaseView(e.getKey(), kinds.get(e.getKey()), e.getValue()))
@@ -188,7 +193,7 @@ public class TableService {
         return new TableView(
                 table.name(), table.displayName(), table.ownerProject(), table.type(), table.format(), table.partitions(),
                 table.retentionHours(), table.topicKind(), table.description(), environment, version, table.designVersion(),
-                dataSource, schema.columns(), schema.primaryKey(), publications, table.createdBy(), table.createdAt(),
+                dataSource, schema.columns(), schema.primaryKey(), schema.watermark(), publications, table.createdBy(), table.createdAt(),
                 table.updatedAt());
     }
 }

@@ -24,6 +24,7 @@ public record TableView(
         String dataSource,
         List<Column> columns,
         List<String> primaryKey,
+        Watermark watermark,
         List<Publication> publications,
         String createdBy,
         OffsetDateTime createdAt,

@@ -68,9 +68,24 @@ class TableApiTest extends ApiTest {
                 "columns", List.of(column("id", "BIGINT"), column("amount", "DECIMAL(12, 2)")), "primaryKey", List.of("id")));
         assertThat(same.status()).isEqualTo(409);
 
+        List<Map<String, String>> timed = List.of(column("id", "BIGINT"), column("amount", "DECIMAL(12, 2)"), column("placed", "TIMESTAMP(3)"));
+        ApiResponse badTime = designer.put("/api/v1/tables/" + name + "/schema", Map.of(
+                "columns", timed, "primaryKey", List.of("id"), "watermark", Map.of("column", "amount", "delayMs", 5000)));
+        assertThat(badTime.status()).isEqualTo(400);
+        assertThat(badTime.field()).isEqualTo("watermark.column");
+        assertThat(badTime.detail()).contains("'amount' is DECIMAL(12, 2)", "TIMESTAMP(3)");
+        ApiResponse withTime = designer.put("/api/v1/tables/" + name + "/schema", Map.of(
+                "columns", timed, "primaryKey", List.of("id"), "watermark", Map.of("column", "placed", "delayMs", 5000)));
+        assertThat(withTime.status()).as(withTime.body()).isEqualTo(200);
+        assertThat(withTime.json().path("version").asInt()).isEqualTo(3);
+        assertThat(withTime.json().at("/watermark/column").asText()).isEqualTo("placed");
+        assertThat(withTime.json().at("/watermark/delayMs").asLong()).isEqualTo(5000);
+        assertThat(designer.get("/api/v1/tables/" + name).json().at("/watermark/column").asText()).isEqualTo("placed");
+
         ApiResponse details = designer.patch("/api/v1/tables/" + name, Map.of("partitions", 6, "description", "more partitions"));
         assertThat(details.json().path("partitions").asInt()).isEqualTo(6);
-        assertThat(details.json().path("version").asInt()).as("details are not a schema version").isEqualTo(2);
+        assertThat(details.json().path("version").asInt()).as("details are not a schema version").isEqualTo(3);
+        assertThat(details.json().at("/watermark/column").asText()).as("details keep the event time").isEqualTo("placed");
         assertThat(designer.get("/api/v1/tables/" + name + "?environment=test").status()).isEqualTo(404);
     }
 

@@ -13,7 +13,7 @@ class TableRulesTest {
 
     private static NewTable topic(String name, String type) {
         return new NewTable(name, null, "p", TableType.TOPIC, RecordFormat.JSON, 1, null, null, null,
-                List.of(new Column("c", type, null)), List.of());
+                List.of(new Column("c", type, null)), List.of(), null);
     }
 
     @ParameterizedTest
@@ -60,14 +60,14 @@ class TableRulesTest {
     @org.junit.jupiter.api.Test
     void upsertNeedsAKeyAndAppendDefaults() {
         NewTable upsert = new NewTable("ab", null, "p", TableType.TOPIC, RecordFormat.JSON, 1, null, TopicKind.UPSERT, null,
-                List.of(new Column("c", "INT", null)), List.of());
+                List.of(new Column("c", "INT", null)), List.of(), null);
         assertThatThrownBy(() -> TableRules.check(upsert)).hasMessageContaining("upsert topic needs a primary key");
         assertThat(TableRules.check(topic("ab", "INT")).topicKind()).isEqualTo(TopicKind.APPEND);
     }
 
     private static NewTable withFormat(TableType type, RecordFormat format) {
         return new NewTable("ab", null, "p", type, format, type == TableType.TOPIC ? 1 : null, null, null, null,
-                List.of(new Column("c", "INT", null)), List.of());
+                List.of(new Column("c", "INT", null)), List.of(), null);
     }
 
     @ParameterizedTest
@@ -87,5 +87,36 @@ class TableRulesTest {
                 .hasMessageContaining(reason)
                 .extracting(e -> ((CatalogException) e).field())
                 .isEqualTo("format");
+    }
+
+    private static NewTable withWatermark(TableType type, String timeType, Watermark watermark) {
+        return new NewTable("ab", null, "p", type, type == TableType.TOPIC ? RecordFormat.JSON : null,
+                type == TableType.TOPIC ? 1 : null, null, null, null,
+                List.of(new Column("id", "BIGINT", null), new Column("ts", timeType, null)), List.of(), watermark);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TIMESTAMP(3),", "timestamp_ltz(3),0", "TIMESTAMP(0),250", "TIMESTAMP_LTZ(2),60000"})
+    void aTopicsEventTimeIsATimestampColumnWithADelay(String timeType, Long delayMs) {
+        Watermark checked = TableRules.check(withWatermark(TableType.TOPIC, timeType, new Watermark("ts", delayMs))).watermark();
+        assertThat(checked).isEqualTo(new Watermark("ts", delayMs == null ? 0 : delayMs));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+        "TOPIC|TIMESTAMP(3)|nope|0|watermark.column|'nope' is not one of the columns",
+        "TOPIC|TIMESTAMP(3)|-|0|watermark.column|watermark.column is required",
+        "TOPIC|BIGINT|ts|0|watermark.column|event time needs TIMESTAMP(p) or TIMESTAMP_LTZ(p)",
+        "TOPIC|STRING|ts|0|watermark.column|is STRING",
+        "TOPIC|TIMESTAMP(6)|ts|0|watermark.column|with p from 0 to 3",
+        "TOPIC|TIMESTAMP(3)|ts|-1|watermark.delayMs|must be 0 or more",
+        "TABLE|TIMESTAMP(3)|ts|0|watermark|applies to topics only"})
+    void refusesAnEventTimeThatFlinkCouldNotUse(
+            TableType type, String timeType, String column, Long delayMs, String field, String reason) {
+        assertThatThrownBy(() -> TableRules.check(withWatermark(type, timeType, new Watermark(column, delayMs))))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageContaining(reason)
+                .extracting(e -> ((CatalogException) e).field())
+                .isEqualTo(field);
     }
 }

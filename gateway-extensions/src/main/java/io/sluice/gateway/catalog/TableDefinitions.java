@@ -3,11 +3,13 @@ package io.sluice.gateway.catalog;
 import io.sluice.contract.ColumnView;
 import io.sluice.contract.DatabaseView;
 import io.sluice.contract.TableView;
+import io.sluice.contract.WatermarkView;
 import io.sluice.dimtable.DimTableOptions;
 
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.catalog.CatalogTable;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +36,14 @@ final class TableDefinitions {
         }
         if (table.primaryKey() != null && !table.primaryKey().isEmpty()) {
             schema.primaryKey(table.primaryKey());
+        }
+        if (table.watermark() != null) {
+            WatermarkView watermark = table.watermark();
+            // event time: records later than the delay behind the newest one seen are late
+            schema.watermark(
+                    watermark.column(),
+                    "`" + watermark.column().replace("`", "``") + "` - INTERVAL '"
+                            + BigDecimal.valueOf(watermark.delayMs(), 3).toPlainString() + "' SECOND");
         }
         return CatalogTable.newBuilder()
                 .schema(schema.build())

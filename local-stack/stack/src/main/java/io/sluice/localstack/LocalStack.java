@@ -257,6 +257,11 @@ public class LocalStack implements AutoCloseable {
      * does; the topic is created on the broker on approval.
      */
     public void publishOrdersLikeTopic(String name) {
+        publishOrdersLikeTopic(name, null);
+    }
+
+    /** As {@link #publishOrdersLikeTopic(String)}, with an event time ({@code {"column":"order_time",…}}) or null. */
+    public void publishOrdersLikeTopic(String name, String watermarkJson) {
         publishTopic(
                 name,
                 "append",
@@ -264,7 +269,8 @@ public class LocalStack implements AutoCloseable {
                         + "{\"name\":\"customer\",\"type\":\"STRING\",\"comment\":\"customer name\"},"
                         + "{\"name\":\"amount\",\"type\":\"DECIMAL(10, 2)\",\"comment\":\"order total\"},"
                         + "{\"name\":\"order_time\",\"type\":\"TIMESTAMP(3)\",\"comment\":\"when\"}]",
-                "[]");
+                "[]",
+                watermarkJson);
     }
 
     /**
@@ -275,7 +281,16 @@ public class LocalStack implements AutoCloseable {
      * @param columnsJson the columns as catalog-service takes them: {@code [{"name":…,"type":…,"comment":…}]}
      * @param primaryKeyJson the primary key's column names as a JSON array
      */
-    public synchronized void publishTopic(String name, String topicKind, String columnsJson, String primaryKeyJson) {
+    public void publishTopic(String name, String topicKind, String columnsJson, String primaryKeyJson) {
+        publishTopic(name, topicKind, columnsJson, primaryKeyJson, null);
+    }
+
+    /**
+     * As {@link #publishTopic(String, String, String, String)}, with an event time as catalog-service takes it:
+     * {@code {"column":…,"delayMs":…}}, or null.
+     */
+    public synchronized void publishTopic(
+            String name, String topicKind, String columnsJson, String primaryKeyJson, String watermarkJson) {
         if (!published.add(name)) {
             return;
         }
@@ -284,7 +299,8 @@ public class LocalStack implements AutoCloseable {
                 "{\"name\":\"" + name + "\",\"displayName\":\"" + name + "\",\"ownerProject\":\"demo\","
                         + "\"type\":\"topic\",\"format\":\"json\",\"partitions\":1,\"retentionHours\":24,"
                         + "\"topicKind\":\"" + topicKind + "\",\"description\":\"written by a test\",\"columns\":"
-                        + columnsJson + ",\"primaryKey\":" + primaryKeyJson + "}");
+                        + columnsJson + ",\"primaryKey\":" + primaryKeyJson
+                        + (watermarkJson == null ? "" : ",\"watermark\":" + watermarkJson) + "}");
         publishToTest(name, "demo_kafka");
     }
 

@@ -4,8 +4,10 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.connector.source.LookupTableSource;
+import org.apache.flink.table.connector.source.abilities.SupportsProjectionPushDown;
 import org.apache.flink.table.connector.source.lookup.AsyncLookupFunctionProvider;
 import org.apache.flink.table.connector.source.lookup.LookupFunctionProvider;
+import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
 
 import java.util.ArrayList;
@@ -13,13 +15,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
-/** A dimension table: only usable on the right side of a lookup join. */
-final class DimTableSource implements LookupTableSource {
+/**
+ * A dimension table: only usable on the right side of a lookup join. It reads only the columns a query uses
+ * (projection push-down), so the database returns and the cache keeps no more than that.
+ */
+final class DimTableSource implements LookupTableSource, SupportsProjectionPushDown {
 
     private final String table;
     private final ReadableConfig options;
     private final SourceType type;
-    private final RowType rowType;
+    /** The columns read: the table's, or those the query uses once the planner pushed its projection down. */
+    private RowType rowType;
     private final List<String> requiredKeyColumns;
     private final CacheConfig cacheConfig;
     private final RetryConfig retryConfig;
@@ -71,6 +77,17 @@ final class DimTableSource implements LookupTableSource {
             return AsyncLookupFunctionProvider.of(new DimAsyncLookupFunction(lookup, options.get(DimTableOptions.ASYNC_THREADS)));
         }
         return LookupFunctionProvider.of(new DimLookupFunction(lookup));
+    }
+
+    @Override
+    public boolean supportsNestedProjection() {
+        return false;
+    }
+
+    @Override
+    public void applyProjection(int[][] projectedFields, DataType producedDataType) {
+        // the lookup keys the planner passes later index into this narrower row
+        rowType = (RowType) producedDataType.getLogicalType();
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.types.Row;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Lookup joins against real PostgreSQL and MariaDB tables, for every cache kind, sync and async. */
 class JdbcLookupJoinTest {
@@ -108,6 +110,39 @@ class JdbcLookupJoinTest {
                             "+I[eu, 1, anna]", "+I[eu, 2, null]", "+I[eu, null, null]", "+I[null, 1, null]", "+I[us, 1, bob]", "+I[us, 2, carl]");
         } finally {
             db.execute("DROP TABLE " + table);
+        }
+    }
+
+    /**
+     * A PostgreSQL user that may read only some columns of the table: a query using only those works, because the
+     * connector selects only the columns a query uses (projection push-down); one that uses another column fails
+     * with the database's own refusal.
+     */
+    @ParameterizedTest(name = "cache={0}")
+    @EnumSource(CacheKind.class)
+    void readsOnlyTheColumnsAQueryUses(CacheKind cache) throws Exception {
+        TestDatabase db = TestDatabase.POSTGRESQL;
+        String table = TestDatabase.uniqueName("dim_narrow");
+        String reader = TestDatabase.uniqueName("dim_reader");
+        db.execute(
+                "CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(50), secret VARCHAR(50))",
+                "INSERT INTO " + table + " VALUES (1, 'one', 'x'), (2, 'two', 'y')",
+                "CREATE ROLE " + reader + " LOGIN",
+                "GRANT SELECT (id, name) ON " + table + " TO " + reader);
+        try {
+            Map<String, String> options = options(db, table, cache, false);
+            options.put("userName", reader);
+            FlinkSql sql =
+                    new FlinkSql()
+                            .probe("s", new String[] {"k"}, new TypeInformation<?>[] {Types.INT}, Row.of(1), Row.of(2), Row.of(3))
+                            .dimTable("d", "id INT, name STRING, secret STRING", options);
+
+            assertThat(sql.query("SELECT s.k, d.name FROM s JOIN d FOR SYSTEM_TIME AS OF s.proc_time ON s.k = d.id"))
+                    .containsExactly("+I[1, one]", "+I[2, two]");
+            assertThatThrownBy(() -> sql.query("SELECT s.k, d.secret FROM s JOIN d FOR SYSTEM_TIME AS OF s.proc_time ON s.k = d.id"))
+                    .hasStackTraceContaining("permission denied");
+        } finally {
+            db.execute("DROP TABLE " + table, "DROP ROLE " + reader);
         }
     }
 }

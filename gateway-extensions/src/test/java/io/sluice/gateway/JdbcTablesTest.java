@@ -109,6 +109,10 @@ class JdbcTablesTest {
                 }
             }
             assertThat(rows).containsExactlyInAnyOrder("1 ada", "2 bo", "3 cy");
+
+            // a scan reads only the columns the query uses
+            String plan = String.join("\n", firstColumn(statement, "EXPLAIN SELECT name FROM " + table));
+            assertThat(plan).contains("gw_customers, project=[name]");
         }
     }
 

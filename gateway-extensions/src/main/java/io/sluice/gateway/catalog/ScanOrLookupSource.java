@@ -8,7 +8,9 @@ import org.apache.flink.table.connector.source.LookupTableSource;
 import org.apache.flink.table.connector.source.ScanTableSource;
 import org.apache.flink.table.connector.source.abilities.SupportsFilterPushDown;
 import org.apache.flink.table.connector.source.abilities.SupportsLimitPushDown;
+import org.apache.flink.table.connector.source.abilities.SupportsProjectionPushDown;
 import org.apache.flink.table.expressions.ResolvedExpression;
+import org.apache.flink.table.types.DataType;
 
 import java.util.List;
 
@@ -17,14 +19,18 @@ import java.util.List;
  * source, looked up by the {@code dim} source with its caches. The planner decides only after push-down whether
  * the reference is scanned or looked up, so this advertises only abilities that cannot change what a lookup
  * returns: filters go to the {@code jdbc} scan but are all reported as remaining (the planner applies them again,
- * also to looked-up rows), and a limit is best effort by contract. Projection push-down is not offered, since the
- * {@code dim} source always produces whole rows.
+ * also to looked-up rows), and a limit is best effort by contract. A projection goes to both, so either reads only
+ * the columns the query uses.
  *
  * <p>Where Flink's {@code jdbc} connector cannot read the database (Flink 2.x has no MySQL dialect), the table is
  * only looked up, and a query that reads it whole fails at planning, saying why.
  */
 final class ScanOrLookupSource
-        implements ScanTableSource, LookupTableSource, SupportsFilterPushDown, SupportsLimitPushDown {
+        implements ScanTableSource,
+                LookupTableSource,
+                SupportsFilterPushDown,
+                SupportsLimitPushDown,
+                SupportsProjectionPushDown {
 
     /** How {@link ConnectedTableFactory} joins the messages of an error's causes. */
     static final String CAUSED_BY = "\nCaused by: ";
@@ -90,6 +96,20 @@ final class ScanOrLookupSource
         if (scan instanceof SupportsLimitPushDown pushDown) {
             pushDown.applyLimit(limit);
         }
+    }
+
+    @Override
+    public boolean supportsNestedProjection() {
+        return false;
+    }
+
+    /** Both Flink's {@code jdbc} source and the {@code dim} source take projections. */
+    @Override
+    public void applyProjection(int[][] projectedFields, DataType producedDataType) {
+        if (scan != null) {
+            ((SupportsProjectionPushDown) scan).applyProjection(projectedFields, producedDataType);
+        }
+        ((SupportsProjectionPushDown) lookup).applyProjection(projectedFields, producedDataType);
     }
 
     @Override

@@ -9,8 +9,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 import static io.sluice.gateway.testing.GatewayStack.ALICE;
 import static io.sluice.gateway.testing.GatewayStack.ALICE_PASSWORD;
@@ -136,12 +139,61 @@ class JdbcTablesTest {
         assertThat(joined).containsExactlyInAnyOrder("1 ada", "2 ada", "3 bo", "4 ada", "5 ada");
         // Flink's jdbc connector, without a cache, would read PostgreSQL once per order (6 times); the dim LRU cache
         // once per customer (1, 2 and the missing 404). PostgreSQL counts a session's reads when it ends.
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (tableReads() - readsBefore < 3 && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
         Thread.sleep(1500);
         assertThat(tableReads() - readsBefore).isEqualTo(3);
+    }
+
+    /**
+     * A data admin points the data source elsewhere: the gateway drops its cached connection when the change feed
+     * says so, well before the connection TTL (5 minutes), and picks up the fix the same way.
+     */
+    @Test
+    void aConnectionChangeReachesTheGatewayThroughTheChangeFeed() throws Exception {
+        String query = "SELECT count(*) FROM test.demo_pg." + TABLE;
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            assertThat(countOrFailure(statement, query)).as("the connection is cached").doesNotContain("refused");
+            changeConnection("jdbc:postgresql://127.0.0.1:1/test");
+            try {
+                assertThat(untilWithin(Duration.ofSeconds(20), () -> countOrFailure(statement, query), r -> r.contains("refused")))
+                        .contains("refused")
+                        .doesNotContain("127.0.0.1:1/");
+            } finally {
+                changeConnection(PG_URL);
+            }
+            assertThat(untilWithin(Duration.ofSeconds(20), () -> countOrFailure(statement, query), r -> !r.contains("refused")))
+                    .matches("\\d+");
+        }
+    }
+
+    private static void changeConnection(String url) {
+        stack.catalogService(
+                "PUT", "/api/v1/datasources/demo_pg/connections/test", GatewayStack.DANA, GatewayStack.DANA_PASSWORD,
+                "{\"properties\":{\"url\":\"" + url + "\",\"username\":\"" + PG_USER + "\"}}");
+    }
+
+    /** The row count the query returns, or the reason it failed. */
+    private static String countOrFailure(Statement statement, String query) {
+        try (ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return Long.toString(rows.getLong(1));
+        } catch (Exception e) {
+            return String.valueOf(reason(e));
+        }
+    }
+
+    private static String untilWithin(Duration limit, Callable<String> attempt, Predicate<String> done) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String result = attempt.call();
+        while (!done.test(result) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            result = attempt.call();
+        }
+        return result;
     }
 
     @Test

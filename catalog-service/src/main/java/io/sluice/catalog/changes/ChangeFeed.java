@@ -29,6 +29,13 @@ public class ChangeFeed {
                 .update();
     }
 
+    @Transactional
+    public void recordConnection(Environment environment, String dataSource) {
+        jdbc.sql("insert into change_events (at, kind, environment, data_source) values (?, ?, ?, ?)")
+                .params(OffsetDateTime.now(), ChangeKind.CONNECTION.name(), environment.name(), dataSource)
+                .update();
+    }
+
     /** Events after {@code after}, oldest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<ChangeEvent> after(long after, int limit) {
@@ -39,7 +46,8 @@ public class ChangeFeed {
                         rs.getObject("at", OffsetDateTime.class),
                         ChangeKind.valueOf(rs.getString("kind")),
                         Environment.valueOf(rs.getString("environment")),
-                        rs.getString("table_name")))
+                        rs.getString("table_name"),
+                        rs.getString("data_source")))
                 .list();
     }
 }

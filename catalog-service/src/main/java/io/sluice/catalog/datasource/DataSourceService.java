@@ -1,5 +1,6 @@
 package io.sluice.catalog.datasource;
 
+import io.sluice.catalog.changes.ChangeFeed;
 import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.common.Names;
@@ -22,10 +23,12 @@ public class DataSourceService {
 
     private final DataSourceRepository sources;
     private final ConnectivityTester tester;
+    private final ChangeFeed changes;
 
-    DataSourceService(DataSourceRepository sources, ConnectivityTester tester) {
+    DataSourceService(DataSourceRepository sources, ConnectivityTester tester, ChangeFeed changes) {
         this.sources = sources;
         this.tester = tester;
+        this.changes = changes;
     }
 
     /** A data source as an admin registers it, with one connection config per environment it serves. */
@@ -71,6 +74,7 @@ public class DataSourceService {
         ConnectionConfig merged = new ConnectionConfig(update.properties(), secrets);
         ConnectionRules.check(source.kind(), "connections." + environment.spelling(), merged);
         sources.replaceConnection(source.id(), environment, merged);
+        changes.recordConnection(environment, source.name());
         return DataSourceView.of(get(name));
     }
 

@@ -53,11 +53,14 @@ class DataSourceApiTest extends ApiTest {
                 .param(name).query(String.class).list();
         assertThat(stored).hasSize(2).allSatisfy(sealed -> assertThat(sealed).doesNotContain(secret).doesNotContain("password"));
 
-        // Changing the address keeps the password that was not retyped.
+        // Changing the address keeps the password that was not retyped, and tells gateways through the change feed.
+        long lastChange = jdbc.sql("select coalesce(max(id), 0) from change_events").query(Long.class).single();
         ApiResponse moved = dataAdmin.put("/api/v1/datasources/" + name + "/connections/test", Map.of(
                 "properties", Map.of("url", "jdbc:postgresql://localhost:5432/postgres", "username", "postgres")));
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.json().at("/connections/test/secretKeys").toString()).isEqualTo("[\"password\"]");
+        assertThat(dataAdmin.get("/api/v1/changes?after=" + lastChange).body())
+                .containsPattern("\"kind\":\"connection\",\"environment\":\"test\",[^}]*\"dataSource\":\"" + name + "\"");
 
         String gatewayUser = unique("gw");
         Api gateway = newUser(gatewayUser, "gateway").expectingSecrets();

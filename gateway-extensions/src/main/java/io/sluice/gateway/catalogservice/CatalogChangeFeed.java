@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Polls catalog-service's change feed ({@code GET /api/v1/changes}) and drops cached catalogs as tables are
- * published and cached access decisions as grants change, so that both reach open sessions within one poll
- * interval rather than one cache TTL.
+ * published, cached connections as data admins change them and cached access decisions as grants change, so that
+ * all reach open sessions within one poll interval rather than one cache TTL.
  * While catalog-service cannot be reached the caches fall back to their TTLs.
  */
 public final class CatalogChangeFeed implements AutoCloseable {

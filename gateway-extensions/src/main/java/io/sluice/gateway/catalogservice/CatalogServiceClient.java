@@ -33,6 +33,7 @@ public final class CatalogServiceClient {
 
     private static final String PUBLISHED = "published";
     private static final String ACCESS = "access";
+    private static final String CONNECTION = "connection";
     private static final int CHANGE_BATCH = 500;
 
     private final URI api;
@@ -121,8 +122,8 @@ public final class CatalogServiceClient {
 
     /**
      * Reads the change feed after {@code cursor} and drops the cached catalogs of every environment a table was
-     * published to, so open sessions see the change on their next statement; calls {@code accessChanged} once when
-     * any grant, public flag or blacklist changed.
+     * published to, so open sessions see the change on their next statement, and the cached connections a data
+     * admin changed; calls {@code accessChanged} once when any grant, public flag or blacklist changed.
      *
      * @return the id of the last change read ({@code cursor} when there was none)
      */
@@ -135,6 +136,10 @@ public final class CatalogServiceClient {
             if (PUBLISHED.equals(change.path("kind").asText())) {
                 String environment = change.path("environment").asText();
                 catalogs.asMap().keySet().removeIf(key -> key.environment().equals(environment));
+            }
+            if (CONNECTION.equals(change.path("kind").asText())) {
+                connections.invalidate(
+                        new ConnectionKey(change.path("environment").asText(), change.path("dataSource").asText()));
             }
             access |= ACCESS.equals(change.path("kind").asText());
         }

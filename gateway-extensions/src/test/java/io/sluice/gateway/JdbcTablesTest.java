@@ -51,36 +51,14 @@ class JdbcTablesTest {
             statement.execute("CREATE TABLE " + TABLE + " (id BIGINT PRIMARY KEY, name TEXT)");
             statement.execute("INSERT INTO " + TABLE + " VALUES (1, 'ada'), (2, 'bo')");
         }
-        stack.catalogService(
-                "POST", "/api/v1/datasources", GatewayStack.DANA, GatewayStack.DANA_PASSWORD,
-                "{\"name\":\"demo_pg\",\"kind\":\"postgresql\",\"managementMode\":\"registered\","
-                        + "\"environmentScope\":\"test\",\"description\":\"the machine's PostgreSQL\","
-                        + "\"connections\":{\"test\":{\"properties\":{\"url\":\"" + PG_URL + "\",\"username\":\""
-                        + PG_USER + "\"},\"secrets\":{\"password\":\"" + PG_PASSWORD + "\"}}}}");
-        stack.publishTable(
-                TABLE,
-                "demo_pg",
-                "[{\"name\":\"id\",\"type\":\"BIGINT NOT NULL\",\"comment\":\"customer number\"},"
-                        + "{\"name\":\"name\",\"type\":\"STRING\",\"comment\":\"customer name\"}]",
-                "[\"id\"]");
+        registerTable("demo_pg", "postgresql", PG_URL, PG_USER, "{\"password\":\"" + PG_PASSWORD + "\"}", TABLE, "name");
         try (Connection mariadb = DriverManager.getConnection(MARIADB_URL, MARIADB_USER, "");
                 Statement statement = mariadb.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + TIERS);
             statement.execute("CREATE TABLE " + TIERS + " (id BIGINT PRIMARY KEY, tier VARCHAR(20))");
             statement.execute("INSERT INTO " + TIERS + " VALUES (1, 'gold'), (2, 'silver')");
         }
-        stack.catalogService(
-                "POST", "/api/v1/datasources", GatewayStack.DANA, GatewayStack.DANA_PASSWORD,
-                "{\"name\":\"demo_maria\",\"kind\":\"mysql\",\"managementMode\":\"registered\","
-                        + "\"environmentScope\":\"test\",\"description\":\"the machine's MariaDB\","
-                        + "\"connections\":{\"test\":{\"properties\":{\"url\":\"" + MARIADB_URL + "\",\"username\":\""
-                        + MARIADB_USER + "\"},\"secrets\":{}}}}");
-        stack.publishTable(
-                TIERS,
-                "demo_maria",
-                "[{\"name\":\"id\",\"type\":\"BIGINT NOT NULL\",\"comment\":\"customer number\"},"
-                        + "{\"name\":\"tier\",\"type\":\"STRING\",\"comment\":\"customer tier\"}]",
-                "[\"id\"]");
+        registerTable("demo_maria", "mysql", MARIADB_URL, MARIADB_USER, "{}", TIERS, "tier");
         stack.publishOrdersLikeTopic(ORDERS);
         // customer 1 ordered four times: looked up once, then from the cache
         stack.produce(
@@ -92,6 +70,23 @@ class JdbcTablesTest {
                         "{\"order_id\":4,\"customer\":\"1\",\"amount\":4.00,\"order_time\":\"2026-11-01 10:03:00\"}",
                         "{\"order_id\":5,\"customer\":\"1\",\"amount\":5.00,\"order_time\":\"2026-11-01 10:04:00\"}",
                         "{\"order_id\":6,\"customer\":\"404\",\"amount\":6.00,\"order_time\":\"2026-11-01 10:05:00\"}"));
+    }
+
+    /** Registers a data source of the machine's database in test and publishes a table (id, and a text column) on it. */
+    private static void registerTable(
+            String dataSource, String kind, String url, String user, String secretsJson, String table, String textColumn) {
+        stack.catalogService(
+                "POST", "/api/v1/datasources", GatewayStack.DANA, GatewayStack.DANA_PASSWORD,
+                "{\"name\":\"" + dataSource + "\",\"kind\":\"" + kind + "\",\"managementMode\":\"registered\","
+                        + "\"environmentScope\":\"test\",\"description\":\"the machine's database\","
+                        + "\"connections\":{\"test\":{\"properties\":{\"url\":\"" + url + "\",\"username\":\""
+                        + user + "\"},\"secrets\":" + secretsJson + "}}}");
+        stack.publishTable(
+                table,
+                dataSource,
+                "[{\"name\":\"id\",\"type\":\"BIGINT NOT NULL\",\"comment\":\"customer number\"},"
+                        + "{\"name\":\"" + textColumn + "\",\"type\":\"STRING\",\"comment\":\"customer " + textColumn + "\"}]",
+                "[\"id\"]");
     }
 
     @Test
@@ -153,7 +148,9 @@ class JdbcTablesTest {
      */
     @Test
     void aConnectionChangeReachesTheGatewayThroughTheChangeFeed() throws Exception {
-        String query = "SELECT count(*) FROM test.demo_pg." + TABLE;
+        // one task (no aggregate): Flink 2.2.1 kills its TaskManager when a job fails while a downstream collect
+        // sink is still opening (NullPointerException in CollectSinkFunction.accumulateFinalResults)
+        String query = "SELECT id FROM test.demo_pg." + TABLE;
         try (Connection connection = connect(ALICE, ALICE_PASSWORD);
                 Statement statement = connection.createStatement()) {
             assertThat(countOrFailure(statement, query)).as("the connection is cached").doesNotContain("refused");
@@ -176,11 +173,14 @@ class JdbcTablesTest {
                 "{\"properties\":{\"url\":\"" + url + "\",\"username\":\"" + PG_USER + "\"}}");
     }
 
-    /** The row count the query returns, or the reason it failed. */
+    /** How many rows the query returns, or the reason it failed. */
     private static String countOrFailure(Statement statement, String query) {
         try (ResultSet rows = statement.executeQuery(query)) {
-            rows.next();
-            return Long.toString(rows.getLong(1));
+            long count = 0;
+            while (rows.next()) {
+                count++;
+            }
+            return Long.toString(count);
         } catch (Exception e) {
             return String.valueOf(reason(e));
         }

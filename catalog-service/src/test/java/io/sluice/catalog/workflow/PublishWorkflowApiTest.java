@@ -44,6 +44,14 @@ class PublishWorkflowApiTest extends ApiTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
+    /** A registered (not managed) data source serving one environment. */
+    private void registerSource(String name, String kind, String environment, Map<String, String> properties) {
+        ApiResponse created = approver.post("/api/v1/datasources", Map.of(
+                "name", name, "kind", kind, "managementMode", "registered", "environmentScope", environment,
+                "connections", Map.of(environment, Map.of("properties", properties))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
     private String newTopic(String kind, List<String> key) {
         String name = unique("t");
         var table = io.sluice.catalog.table.TableApiTestAccess.topic(name, project, kind, key);
@@ -162,9 +170,7 @@ class PublishWorkflowApiTest extends ApiTest {
     void aTopicNeedsAKafkaSourceServingTheEnvironment() {
         String topic = newTopic("append", List.of());
         String pgOnlyProd = unique("pg");
-        approver.post("/api/v1/datasources", Map.of(
-                "name", pgOnlyProd, "kind", "postgresql", "managementMode", "registered", "environmentScope", "prod",
-                "connections", Map.of("prod", Map.of("properties", Map.of("url", "jdbc:postgresql://127.0.0.1/x", "username", "u")))));
+        registerSource(pgOnlyProd, "postgresql", "prod", Map.of("url", "jdbc:postgresql://127.0.0.1/x", "username", "u"));
         ApiResponse wrongKind = designer.post("/api/v1/tables/" + topic + "/publish-requests", Map.of("environment", "test", "dataSource", pgOnlyProd));
         assertThat(wrongKind.status()).isEqualTo(400);
         assertThat(wrongKind.detail()).contains("does not serve test");
@@ -190,12 +196,8 @@ class PublishWorkflowApiTest extends ApiTest {
         assertThat(created.json().path("format").asText()).isEqualTo("hash");
         String pg = unique("pg");
         String redis = unique("redis");
-        approver.post("/api/v1/datasources", Map.of(
-                "name", pg, "kind", "postgresql", "managementMode", "registered", "environmentScope", "test",
-                "connections", Map.of("test", Map.of("properties", Map.of("url", "jdbc:postgresql://127.0.0.1/x", "username", "u")))));
-        approver.post("/api/v1/datasources", Map.of(
-                "name", redis, "kind", "redis", "managementMode", "registered", "environmentScope", "test",
-                "connections", Map.of("test", Map.of("properties", Map.of("host", "127.0.0.1", "port", "6379")))));
+        registerSource(pg, "postgresql", "test", Map.of("url", "jdbc:postgresql://127.0.0.1/x", "username", "u"));
+        registerSource(redis, "redis", "test", Map.of("host", "127.0.0.1", "port", "6379"));
 
         ApiResponse toPostgres = designer.post("/api/v1/tables/" + table + "/publish-requests", Map.of("environment", "test", "dataSource", pg));
         assertThat(toPostgres.status()).isEqualTo(400);

@@ -57,7 +57,8 @@ public final class KafkaBrokerMain {
         int formatted =
                 fresh
                         ? kafka.tools.StorageTool.execute(
-                                new String[] {"format", "-t", clusterId(), "-c", config.toString()},
+                                // one argument: a cluster id may start with '-' (base64url), which would read as an option
+                                new String[] {"format", "--cluster-id=" + clusterId(), "-c", config.toString()},
                                 new PrintStream(OutputStream.nullOutputStream()))
                         : 0;
         if (formatted != 0) {

@@ -78,19 +78,14 @@ public class ApplicationService {
 
     public Application reject(UserAccount approver, long id, String comment) {
         Application application = decidable(approver, id);
-        if (comment == null || comment.isBlank()) {
-            throw CatalogException.invalid("comment", "say why the application is rejected, so that its applicant can act on it");
-        }
+        Decisions.requireReason(comment, name(application), application.applicant());
         decide(application, ApplicationStatus.REJECTED, approver, comment);
         return get(id);
     }
 
     public Application withdraw(UserAccount actor, long id) {
         Application application = get(id);
-        if (!application.applicant().equals(actor.getUsername())) {
-            throw CatalogException.forbidden("only " + application.applicant() + ", who filed application " + id + ", may withdraw it");
-        }
-        requirePending(application);
+        Decisions.checkWithdrawer(actor, name(application), application.applicant(), application.status(), pending(application));
         decide(application, ApplicationStatus.WITHDRAWN, actor, null);
         return get(id);
     }
@@ -132,10 +127,6 @@ public class ApplicationService {
         Application application = get(id);
         Decisions.checkDecider(approver, name(application), application.applicant(), application.status(), pending(application));
         return application;
-    }
-
-    private static void requirePending(Application application) {
-        Decisions.requirePending(name(application), application.status(), pending(application));
     }
 
     private void decide(Application application, ApplicationStatus status, UserAccount actor, String comment) {

@@ -26,7 +26,23 @@ public final class Decisions {
         requirePending(request, status, pending);
     }
 
-    public static void requirePending(String request, Enum<?> status, boolean pending) {
+    /** A rejection says why, so that whoever asked can act on it. */
+    public static void requireReason(String comment, String request, String requester) {
+        if (comment == null || comment.isBlank()) {
+            throw CatalogException.invalid(
+                    "comment", "say why " + request + " is rejected, so that " + requester + " can act on it");
+        }
+    }
+
+    /** Only whoever asked for a request withdraws it, and only while it is pending. */
+    public static void checkWithdrawer(UserAccount actor, String request, String requester, Enum<?> status, boolean pending) {
+        if (!actor.getUsername().equals(requester)) {
+            throw CatalogException.forbidden("only " + requester + ", who asked for " + request + ", may withdraw it");
+        }
+        requirePending(request, status, pending);
+    }
+
+    private static void requirePending(String request, Enum<?> status, boolean pending) {
         if (!pending) {
             throw CatalogException.conflict(
                     "status", request + " is already " + Names.spelling(status) + "; only pending ones change");

@@ -65,8 +65,8 @@ public final class PublishRules {
         Decisions.checkDecider(approver, name(request), request.requestedBy(), request.status(), pending(request));
     }
 
-    public static void requirePending(PublishRequest request) {
-        Decisions.requirePending(name(request), request.status(), pending(request));
+    public static void checkWithdrawal(UserAccount actor, PublishRequest request) {
+        Decisions.checkWithdrawer(actor, name(request), request.requestedBy(), request.status(), pending(request));
     }
 
     static String name(PublishRequest request) {

@@ -83,19 +83,14 @@ public class PublishService {
     public PublishRequest reject(UserAccount approver, long id, String comment) {
         PublishRequest request = get(id);
         PublishRules.checkDecision(approver, request);
-        if (comment == null || comment.isBlank()) {
-            throw CatalogException.invalid("comment", "say why the request is rejected, so that its author can fix it");
-        }
+        Decisions.requireReason(comment, PublishRules.name(request), request.requestedBy());
         decide(request, PublishStatus.REJECTED, approver, comment);
         return get(id);
     }
 
     public PublishRequest withdraw(UserAccount actor, long id) {
         PublishRequest request = get(id);
-        if (!actor.getUsername().equals(request.requestedBy())) {
-            throw CatalogException.forbidden("only " + request.requestedBy() + ", who asked for publish request " + id + ", may withdraw it");
-        }
-        PublishRules.requirePending(request);
+        PublishRules.checkWithdrawal(actor, request);
         decide(request, PublishStatus.WITHDRAWN, actor, null);
         return get(id);
     }

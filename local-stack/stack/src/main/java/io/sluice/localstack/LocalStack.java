@@ -289,19 +289,16 @@ public class LocalStack implements AutoCloseable {
      * As {@link #publishTopic(String, String, String, String)}, with an event time as catalog-service takes it:
      * {@code {"column":…,"delayMs":…}}, or null.
      */
-    public synchronized void publishTopic(
+    public void publishTopic(
             String name, String topicKind, String columnsJson, String primaryKeyJson, String watermarkJson) {
-        if (!published.add(name)) {
-            return;
-        }
-        catalogService(
-                "POST", "/api/v1/tables", ALICE, ALICE_PASSWORD,
-                "{\"name\":\"" + name + "\",\"displayName\":\"" + name + "\",\"ownerProject\":\"demo\","
-                        + "\"type\":\"topic\",\"format\":\"json\",\"partitions\":1,\"retentionHours\":24,"
-                        + "\"topicKind\":\"" + topicKind + "\",\"description\":\"written by a test\",\"columns\":"
-                        + columnsJson + ",\"primaryKey\":" + primaryKeyJson
-                        + (watermarkJson == null ? "" : ",\"watermark\":" + watermarkJson) + "}");
-        publishToTest(name, "demo_kafka");
+        designAndPublish(
+                name,
+                "demo_kafka",
+                "\"type\":\"topic\",\"format\":\"json\",\"partitions\":1,\"retentionHours\":24,\"topicKind\":\""
+                        + topicKind + "\",\"description\":\"written by a test\""
+                        + (watermarkJson == null ? "" : ",\"watermark\":" + watermarkJson),
+                columnsJson,
+                primaryKeyJson);
     }
 
     /**
@@ -313,17 +310,26 @@ public class LocalStack implements AutoCloseable {
     }
 
     /** As {@link #publishTable(String, String, String, String)}, with a format ({@code json} or {@code hash} for Redis). */
-    public synchronized void publishTable(
-            String name, String dataSource, String columnsJson, String primaryKeyJson, String format) {
+    public void publishTable(String name, String dataSource, String columnsJson, String primaryKeyJson, String format) {
+        designAndPublish(
+                name,
+                dataSource,
+                (format == null ? "" : "\"format\":\"" + format + "\",")
+                        + "\"type\":\"table\",\"description\":\"registered by a test\"",
+                columnsJson,
+                primaryKeyJson);
+    }
+
+    /** Designs a table of project demo as alice, with the given settings, and publishes it to test; once per stack. */
+    private synchronized void designAndPublish(
+            String name, String dataSource, String settingsJson, String columnsJson, String primaryKeyJson) {
         if (!published.add(name)) {
             return;
         }
         catalogService(
                 "POST", "/api/v1/tables", ALICE, ALICE_PASSWORD,
                 "{\"name\":\"" + name + "\",\"displayName\":\"" + name + "\",\"ownerProject\":\"demo\","
-                        + (format == null ? "" : "\"format\":\"" + format + "\",")
-                        + "\"type\":\"table\",\"description\":\"registered by a test\",\"columns\":"
-                        + columnsJson + ",\"primaryKey\":" + primaryKeyJson + "}");
+                        + settingsJson + ",\"columns\":" + columnsJson + ",\"primaryKey\":" + primaryKeyJson + "}");
         publishToTest(name, dataSource);
     }
 

@@ -8,6 +8,8 @@ import io.sluice.gateway.catalog.TableHints;
 import io.sluice.gateway.catalogservice.CatalogChangeFeed;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.gate.StatementGate;
+import io.sluice.gateway.gate.StatementLimits;
 import io.sluice.gateway.rest.SluiceRestEndpoint;
 import io.sluice.gateway.session.GovernedSqlGatewayService;
 import io.sluice.gateway.session.SessionPolicy;
@@ -76,11 +78,20 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                 new AccessEnforcer(
                         decider, Set.copyOf(options.get(SluiceGatewayOptions.ENVIRONMENTS)), TableHints.ALLOWED_KEYS::contains,
                         staleness);
+        SessionPolicy policy = new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS));
+        StatementGate gate =
+                new StatementGate(
+                        new StatementLimits(
+                                options.get(SluiceGatewayOptions.STATEMENT_MAX_LENGTH),
+                                options.get(SluiceGatewayOptions.STATEMENT_MAX_NESTING)),
+                        policy,
+                        enforcer);
         GovernedSqlGatewayService governed =
                 new GovernedSqlGatewayService(
                         flinkService,
                         catalogService,
-                        new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS)),
+                        policy,
+                        gate,
                         enforcer,
                         new SecretRedactor(),
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),
@@ -174,6 +185,8 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.ALLOWED_SESSION_KEYS);
         options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
+        options.add(SluiceGatewayOptions.STATEMENT_MAX_LENGTH);
+        options.add(SluiceGatewayOptions.STATEMENT_MAX_NESTING);
         options.add(SluiceGatewayOptions.DIM_CACHE);
         options.add(SluiceGatewayOptions.DIM_CACHE_SIZE);
         options.add(SluiceGatewayOptions.DIM_CACHE_TTL);

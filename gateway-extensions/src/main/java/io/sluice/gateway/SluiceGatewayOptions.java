@@ -133,6 +133,22 @@ public final class SluiceGatewayOptions {
                                     + "or disconnected, and is cancelled so that its job frees its slots. Clients "
                                     + "fetch every 100 ms while they wait for rows.");
 
+    public static final ConfigOption<Integer> STATEMENT_MAX_LENGTH =
+            ConfigOptions.key("statement.max-length")
+                    .intType()
+                    .defaultValue(1024 * 1024)
+                    .withDescription(
+                            "Most characters one statement (or script) may have; a longer one is refused before it "
+                                    + "is parsed, so that no request can occupy the parser for long.");
+
+    public static final ConfigOption<Integer> STATEMENT_MAX_NESTING =
+            ConfigOptions.key("statement.max-nesting")
+                    .intType()
+                    .defaultValue(200)
+                    .withDescription(
+                            "Deepest nesting of parentheses and brackets a statement may have; a deeper one is "
+                                    + "refused before it is parsed (the SQL parser's recursion grows with nesting).");
+
     public static final ConfigOption<CacheKind> DIM_CACHE =
             ConfigOptions.key("dim.cache")
                     .enumType(CacheKind.class)

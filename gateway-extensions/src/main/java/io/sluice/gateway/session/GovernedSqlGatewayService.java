@@ -2,8 +2,6 @@ package io.sluice.gateway.session;
 
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.access.AccessEnforcer;
-import io.sluice.gateway.access.EnforcedExecution;
-import io.sluice.gateway.access.StatementAnalyzer;
 import io.sluice.gateway.auth.Authenticator;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.auth.RequestCredentials;
@@ -13,6 +11,9 @@ import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.FailureMessages;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.gate.GatedExecution;
+import io.sluice.gateway.gate.StatementContext;
+import io.sluice.gateway.gate.StatementGate;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.catalog.CatalogBaseTable;
@@ -28,9 +29,7 @@ import org.apache.flink.table.gateway.api.results.FetchOrientation;
 import org.apache.flink.table.gateway.api.results.FunctionInfo;
 import org.apache.flink.table.gateway.api.results.GatewayInfo;
 import org.apache.flink.table.gateway.api.results.OperationInfo;
-import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.gateway.api.results.ResultSet;
-import org.apache.flink.table.gateway.api.results.ResultSetImpl;
 import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
@@ -52,8 +51,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Flink's gateway service under governance: every session belongs to a principal from catalog-service, mounts
@@ -69,13 +66,12 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private final Authenticator authenticator;
     private final SessionPolicy policy;
     private final AccessEnforcer enforcer;
-    private final EnforcedExecution enforcedExecution = new EnforcedExecution();
+    private final GatedExecution execution;
     private final SecretRedactor redactor;
     private final List<String> environments;
     private final long abandonedAfterNanos;
     /** Flink's session idle timeout plus its check interval; 0 when sessions never idle out. */
     private final long forgetAfterNanos;
-    private static final Pattern JOB_ID = Pattern.compile("'([^']*)'");
 
     private final Map<SessionHandle, GovernedSession> sessions = new ConcurrentHashMap<>();
     private final JobOwnership jobs = new JobOwnership();
@@ -85,6 +81,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SqlGatewayServiceImpl delegate,
             CatalogServiceClient catalogService,
             SessionPolicy policy,
+            StatementGate gate,
             AccessEnforcer enforcer,
             SecretRedactor redactor,
             List<String> environments,
@@ -95,6 +92,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         this.authenticator = new Authenticator(catalogService);
         this.policy = policy;
         this.enforcer = enforcer;
+        this.execution = new GatedExecution(gate);
         this.redactor = redactor;
         this.environments = List.copyOf(environments);
         this.abandonedAfterNanos = abandonedOperationTimeout.toNanos();
@@ -127,13 +125,14 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                                                 .raise());
         PrincipalView principal = authenticator.authenticate(credentials, requested.get(SessionPolicy.PROJECT_PROPERTY));
         Map<String, String> sessionConfig = policy.sessionProperties(requested);
+        Map<String, String> ownedSettings = jobTags(principal);
         List<String> mounted = mountableEnvironments(credentials);
 
         SessionEnvironment.Builder governed =
                 SessionEnvironment.newBuilder()
                         .setSessionEndpointVersion(environment.getSessionEndpointVersion())
                         .addSessionConfig(sessionConfig)
-                        .addSessionConfig(jobTags(principal));
+                        .addSessionConfig(ownedSettings);
         environment.getSessionName().ifPresent(governed::setSessionName);
         for (String name : mounted) {
             governed.registerCatalogCreator(
@@ -146,7 +145,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             governed.setDefaultCatalog(mounted.get(0));
         }
         SessionHandle handle = delegate.openSession(governed.build());
-        sessions.put(handle, new GovernedSession(principal, credentials, mounted));
+        sessions.put(handle, new GovernedSession(principal, credentials, mounted, ownedSettings));
         LOG.info(
                 "Session {} opened for user {} of project {} with environments {}",
                 handle, principal.user(), principal.project(), mounted);
@@ -156,7 +155,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     /** Tags every job of the session with its project and user, so that jobs can be told apart by owner. */
     private static Map<String, String> jobTags(PrincipalView principal) {
         return Map.of(
-                "pipeline.global-job-parameters",
+                SessionPolicy.JOB_TAGS_KEY,
                 JobOwnership.PROJECT_TAG + ":" + projectOf(principal) + "," + JobOwnership.USER_TAG + ":"
                         + principal.user());
     }
@@ -219,14 +218,12 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     @Override
     public void configureSession(SessionHandle sessionHandle, String statement, long executionTimeoutMs) {
         GovernedSession session = owned(sessionHandle);
-        policy.check(statement);
-        // Rare (SQL client start-up scripts), so a table environment of its own is affordable here.
-        enforcer.enforce(
-                session.principal,
-                new StatementAnalyzer()
-                        .analyze(delegate.getSession(sessionHandle).createExecutor(new Configuration()).getTableEnvironment(), statement)
-                        .access());
-        delegate.configureSession(sessionHandle, statement, executionTimeoutMs);
+        refuseTimeout(executionTimeoutMs);
+        try {
+            execution.configure(delegate, sessionHandle, statement, context(sessionHandle, session));
+        } catch (Exception failure) {
+            throw asClientError(failure).raise();
+        }
     }
 
     @Override
@@ -249,69 +246,33 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     public OperationHandle executeStatement(
             SessionHandle sessionHandle, String statement, long executionTimeoutMs, Configuration executionConfig) {
         GovernedSession session = owned(sessionHandle);
+        refuseTimeout(executionTimeoutMs);
         Map<String, String> statementConfig = executionConfig.toMap();
         if (!statementConfig.isEmpty()) {
             requireAllowed(statementConfig);
         }
-        SessionPolicy.Kind kind = policy.check(statement);
-        if (kind == SessionPolicy.Kind.STOP_JOB || kind == SessionPolicy.Kind.DESCRIBE_JOB) {
-            requireOwnJob(sessionHandle, session, statement);
-        }
-        // Flink refuses execution timeouts; its own refusal is the clearest answer to one.
         OperationHandle operation =
-                executionTimeoutMs > 0
-                        ? delegate.executeStatement(sessionHandle, statement, executionTimeoutMs, executionConfig)
-                        : enforcedExecution.submit(
-                                delegate, sessionHandle, statement, executionConfig,
-                                access -> enforcer.enforce(session.principal, access));
+                execution.submit(delegate, sessionHandle, statement, executionConfig, context(sessionHandle, session));
         session.openOperations.add(operation);
-        if (kind == SessionPolicy.Kind.SHOW_JOBS) {
-            session.jobListings.add(operation);
-        } else if (kind == SessionPolicy.Kind.SHOW_CONFIG) {
-            session.configListings.add(operation);
-        }
         return operation;
     }
 
-    /** STOP JOB and DESCRIBE JOB name a job; it must be one of the session's project. */
-    private void requireOwnJob(SessionHandle sessionHandle, GovernedSession session, String statement) {
-        Matcher jobId = JOB_ID.matcher(statement);
-        String id = jobId.find() ? jobId.group(1) : "";
-        String project = projectOf(session.principal);
-        boolean own =
-                jobs.project(id, delegate.getSessionConfig(sessionHandle)).filter(project::equals).isPresent();
-        if (!own) {
-            throw ClientError.denied("job '" + id + "' is not a job of project " + project + ".").raise();
+    /** Flink has no execution timeouts (FLINK-27838); saying so beats its internal error. */
+    private static void refuseTimeout(long executionTimeoutMs) {
+        if (executionTimeoutMs > 0) {
+            throw ClientError.badRequest(
+                            "executionTimeout is not supported: send 0 or leave it out, and cancel a statement that "
+                                    + "runs too long by closing its operation.")
+                    .raise();
         }
     }
 
-    /** SHOW JOBS lists the whole cluster; a session sees only its project's jobs. */
-    private ResultSet onlyOwnJobs(SessionHandle sessionHandle, GovernedSession session, ResultSet listing) {
-        if (listing.getData().isEmpty()) {
-            return listing;
-        }
-        Map<String, String> config = delegate.getSessionConfig(sessionHandle);
+    private StatementContext context(SessionHandle sessionHandle, GovernedSession session) {
         String project = projectOf(session.principal);
-        return withRows(
-                listing,
-                listing.getData().stream()
-                        .filter(row -> jobs.project(row.getString(0).toString(), config).filter(project::equals).isPresent())
-                        .toList());
-    }
-
-    private static ResultSet withRows(ResultSet result, List<RowData> rows) {
-        if (rows.size() == result.getData().size()) {
-            return result;
-        }
-        return new ResultSetImpl(
-                result.getResultType(),
-                result.getNextToken(),
-                result.getResultSchema(),
-                rows,
-                result instanceof ResultSetImpl ? ((ResultSetImpl) result).getConverter() : null,
-                result.isQueryResult(),
-                result.getJobID(),
-                result.getResultKind());
+        return new StatementContext(
+                session.principal,
+                jobId -> jobs.project(jobId, delegate.getSessionConfig(sessionHandle)).filter(project::equals).isPresent(),
+                session.ownedSettings);
     }
 
     private void requireAllowed(Map<String, String> statementConfig) {
@@ -334,7 +295,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     public ResultSet fetchResults(SessionHandle sessionHandle, OperationHandle operationHandle, long token, int maxRows) {
         GovernedSession session = owned(sessionHandle);
         return finishedWhenEos(
-                sessionHandle, session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, token, maxRows));
+                session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, token, maxRows));
     }
 
     @Override
@@ -342,31 +303,18 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SessionHandle sessionHandle, OperationHandle operationHandle, FetchOrientation orientation, int maxRows) {
         GovernedSession session = owned(sessionHandle);
         return finishedWhenEos(
-                sessionHandle,
-                session,
-                operationHandle,
-                () -> delegate.fetchResults(sessionHandle, operationHandle, orientation, maxRows));
+                session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, orientation, maxRows));
     }
 
-    private ResultSet finishedWhenEos(
-            SessionHandle sessionHandle, GovernedSession session, OperationHandle operation, Callable<ResultSet> fetch) {
+    private ResultSet finishedWhenEos(GovernedSession session, OperationHandle operation, Callable<ResultSet> fetch) {
         ResultSet result;
         try {
             result = fetch.call();
         } catch (Exception failure) {
             throw asClientError(failure).raise();
         }
-        if (session.jobListings.contains(operation)) {
-            result = onlyOwnJobs(sessionHandle, session, result);
-        } else if (session.configListings.contains(operation)) {
-            result = withRows(result, result.getData().stream()
-                    .filter(row -> !SessionPolicy.isHidden(row.getString(0).toString()))
-                    .toList());
-        }
         if (result.getResultType() == ResultSet.ResultType.EOS) {
             session.openOperations.remove(operation);
-            session.jobListings.remove(operation);
-            session.configListings.remove(operation);
         }
         return result;
     }
@@ -390,8 +338,6 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     public void closeOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
         GovernedSession session = owned(sessionHandle);
         session.openOperations.remove(operationHandle);
-        session.jobListings.remove(operationHandle);
-        session.configListings.remove(operationHandle);
         delegate.closeOperation(sessionHandle, operationHandle);
     }
 

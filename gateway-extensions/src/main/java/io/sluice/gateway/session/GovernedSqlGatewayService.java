@@ -13,6 +13,7 @@ import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.FailureMessages;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.jobs.StartedJobs;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.catalog.CatalogBaseTable;
@@ -79,6 +80,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     private final Map<SessionHandle, GovernedSession> sessions = new ConcurrentHashMap<>();
     private final JobOwnership jobs = new JobOwnership();
+    private final StartedJobs startedJobs;
     private final ScheduledExecutorService reaper;
 
     public GovernedSqlGatewayService(
@@ -89,8 +91,10 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SecretRedactor redactor,
             List<String> environments,
             Duration abandonedOperationTimeout,
-            Duration sessionIdleTimeout) {
+            Duration sessionIdleTimeout,
+            StartedJobs startedJobs) {
         this.delegate = delegate;
+        this.startedJobs = startedJobs;
         this.catalogService = catalogService;
         this.authenticator = new Authenticator(catalogService);
         this.policy = policy;
@@ -183,7 +187,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     @Override
     public void closeSession(SessionHandle sessionHandle) {
-        owned(sessionHandle);
+        GovernedSession session = owned(sessionHandle);
+        startedJobs.awaitStarted(sessionHandle, session.openOperations);
         delegate.closeSession(sessionHandle);
         sessions.remove(sessionHandle);
     }
@@ -255,7 +260,10 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         }
         SessionPolicy.Kind kind = policy.check(statement);
         if (kind == SessionPolicy.Kind.STOP_JOB || kind == SessionPolicy.Kind.DESCRIBE_JOB) {
-            requireOwnJob(sessionHandle, session, statement);
+            String job = requireOwnJob(sessionHandle, session, statement);
+            if (kind == SessionPolicy.Kind.STOP_JOB) {
+                startedJobs.awaitStarted(job, delegate.getSessionConfig(sessionHandle));
+            }
         }
         // Flink refuses execution timeouts; its own refusal is the clearest answer to one.
         OperationHandle operation =
@@ -273,8 +281,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         return operation;
     }
 
-    /** STOP JOB and DESCRIBE JOB name a job; it must be one of the session's project. */
-    private void requireOwnJob(SessionHandle sessionHandle, GovernedSession session, String statement) {
+    /** STOP JOB and DESCRIBE JOB name a job; it must be one of the session's project. Returns its id. */
+    private String requireOwnJob(SessionHandle sessionHandle, GovernedSession session, String statement) {
         Matcher jobId = JOB_ID.matcher(statement);
         String id = jobId.find() ? jobId.group(1) : "";
         String project = projectOf(session.principal);
@@ -283,6 +291,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         if (!own) {
             throw ClientError.denied("job '" + id + "' is not a job of project " + project + ".").raise();
         }
+        return id;
     }
 
     /** SHOW JOBS lists the whole cluster; a session sees only its project's jobs. */
@@ -383,6 +392,14 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     @Override
     public void cancelOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
         owned(sessionHandle);
+        startedJobs.awaitStarted(sessionHandle, operationHandle);
+        if (delegate.getOperationInfo(sessionHandle, operationHandle).getStatus().isTerminalStatus()) {
+            // Flink cancels only a statement still running; a query's statement ends once its job is submitted
+            throw ClientError.badRequest(
+                            "statement " + operationHandle + " has ended and can no longer be cancelled: close it "
+                                    + "to stop its job, if it started one.")
+                    .raise();
+        }
         delegate.cancelOperation(sessionHandle, operationHandle);
     }
 
@@ -392,6 +409,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         session.openOperations.remove(operationHandle);
         session.jobListings.remove(operationHandle);
         session.configListings.remove(operationHandle);
+        startedJobs.awaitStarted(sessionHandle, operationHandle);
         delegate.closeOperation(sessionHandle, operationHandle);
     }
 
@@ -426,6 +444,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                     for (OperationHandle operation : List.copyOf(session.openOperations)) {
                         session.openOperations.remove(operation);
                         try {
+                            startedJobs.awaitStarted(handle, operation);
                             delegate.closeOperation(handle, operation);
                             LOG.info(
                                     "Closed statement {} of session {} (user {}): its client has been silent for {} s",

@@ -10,6 +10,8 @@ import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.gate.StatementGate;
 import io.sluice.gateway.gate.StatementLimits;
+import io.sluice.gateway.jobs.JobManagerRest;
+import io.sluice.gateway.jobs.StartedJobs;
 import io.sluice.gateway.rest.SluiceRestEndpoint;
 import io.sluice.gateway.session.GovernedSqlGatewayService;
 import io.sluice.gateway.session.SessionPolicy;
@@ -96,7 +98,9 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         new SecretRedactor(),
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),
                         options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
-                        sessionsClosedAfter(context.getFlinkConfiguration()));
+                        sessionsClosedAfter(context.getFlinkConfiguration()),
+                        new StartedJobs(
+                                flinkService, new JobManagerRest(), options.get(SluiceGatewayOptions.CANCEL_START_WAIT)));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
                 pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval, decider::invalidateAll);
@@ -187,6 +191,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
         options.add(SluiceGatewayOptions.STATEMENT_MAX_LENGTH);
         options.add(SluiceGatewayOptions.STATEMENT_MAX_NESTING);
+        options.add(SluiceGatewayOptions.CANCEL_START_WAIT);
         options.add(SluiceGatewayOptions.DIM_CACHE);
         options.add(SluiceGatewayOptions.DIM_CACHE_SIZE);
         options.add(SluiceGatewayOptions.DIM_CACHE_TTL);

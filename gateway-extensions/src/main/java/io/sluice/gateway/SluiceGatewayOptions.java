@@ -148,6 +148,17 @@ public final class SluiceGatewayOptions {
                     .withDescription(
                             "Deepest nesting of parentheses and brackets a statement may have; a deeper one is "
                                     + "refused before it is parsed (the SQL parser's recursion grows with nesting).");
+    public static final ConfigOption<Duration> CANCEL_START_WAIT =
+            ConfigOptions.key("job.cancel-start-wait")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(15))
+                    .withDescription(
+                            "A query that is cancelled or closed (by its client, for a silent client, with its "
+                                    + "session, or by STOP JOB) while its job is still starting has its job "
+                                    + "cancelled only once every task of it runs, at most this long after the "
+                                    + "request: Flink 2.2.1 kills the TaskManager when a query's collect sink is "
+                                    + "torn down before it opened (FLINK-39330). Read from the JobManager's REST "
+                                    + "API; 0 cancels at once.");
 
     public static final ConfigOption<CacheKind> DIM_CACHE =
             ConfigOptions.key("dim.cache")

@@ -27,6 +27,7 @@ import org.apache.flink.table.operations.command.AddJarOperation;
 import org.apache.flink.table.operations.command.ResetOperation;
 import org.apache.flink.table.operations.command.SetOperation;
 import org.apache.flink.table.operations.command.ShowJobsOperation;
+import org.apache.flink.table.operations.command.StopJobOperation;
 import org.apache.flink.table.operations.ddl.AlterOperation;
 import org.apache.flink.table.operations.ddl.CreateOperation;
 import org.apache.flink.table.operations.ddl.DropOperation;
@@ -128,6 +129,9 @@ public final class GatedExecution {
             StatementContext context) {
         if (operation instanceof SetOperation set && set.getKey().isEmpty()) {
             return visibleSettings(tableEnvironment, handle);
+        }
+        if (operation instanceof StopJobOperation stop) {
+            context.jobs().beforeStopping(stop.getJobId());
         }
         ResultFetcher result = FlinkOperations.run(executor, tableEnvironment, handle, operation, statement);
         if (operation instanceof ResetOperation reset && reset.getKey().isEmpty()) {

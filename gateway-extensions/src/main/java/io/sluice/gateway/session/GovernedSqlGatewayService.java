@@ -12,8 +12,10 @@ import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.FailureMessages;
 import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.gate.GatedExecution;
+import io.sluice.gateway.gate.JobScope;
 import io.sluice.gateway.gate.StatementContext;
 import io.sluice.gateway.gate.StatementGate;
+import io.sluice.gateway.jobs.StartedJobs;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.catalog.CatalogBaseTable;
@@ -75,6 +77,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     private final Map<SessionHandle, GovernedSession> sessions = new ConcurrentHashMap<>();
     private final JobOwnership jobs = new JobOwnership();
+    private final StartedJobs startedJobs;
     private final ScheduledExecutorService reaper;
 
     public GovernedSqlGatewayService(
@@ -86,8 +89,10 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SecretRedactor redactor,
             List<String> environments,
             Duration abandonedOperationTimeout,
-            Duration sessionIdleTimeout) {
+            Duration sessionIdleTimeout,
+            StartedJobs startedJobs) {
         this.delegate = delegate;
+        this.startedJobs = startedJobs;
         this.catalogService = catalogService;
         this.authenticator = new Authenticator(catalogService);
         this.policy = policy;
@@ -182,7 +187,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     @Override
     public void closeSession(SessionHandle sessionHandle) {
-        owned(sessionHandle);
+        GovernedSession session = owned(sessionHandle);
+        startedJobs.awaitStarted(sessionHandle, session.openOperations);
         delegate.closeSession(sessionHandle);
         sessions.remove(sessionHandle);
     }
@@ -269,10 +275,19 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     private StatementContext context(SessionHandle sessionHandle, GovernedSession session) {
         String project = projectOf(session.principal);
-        return new StatementContext(
-                session.principal,
-                jobId -> jobs.project(jobId, delegate.getSessionConfig(sessionHandle)).filter(project::equals).isPresent(),
-                session.ownedSettings);
+        JobScope own =
+                new JobScope() {
+                    @Override
+                    public boolean isOwn(String jobId) {
+                        return jobs.project(jobId, delegate.getSessionConfig(sessionHandle)).filter(project::equals).isPresent();
+                    }
+
+                    @Override
+                    public void beforeStopping(String jobId) {
+                        startedJobs.awaitStarted(jobId, delegate.getSessionConfig(sessionHandle));
+                    }
+                };
+        return new StatementContext(session.principal, own, session.ownedSettings);
     }
 
     private void requireAllowed(Map<String, String> statementConfig) {
@@ -331,13 +346,25 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     @Override
     public void cancelOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
         owned(sessionHandle);
+        startedJobs.awaitStarted(sessionHandle, operationHandle);
+        if (delegate.getOperationInfo(sessionHandle, operationHandle).getStatus().isTerminalStatus()) {
+            // Flink cancels only a statement still running; a query's statement ends once its job is submitted
+            throw ClientError.badRequest(
+                            "statement " + operationHandle + " has ended and can no longer be cancelled: close it "
+                                    + "to stop its job, if it started one.")
+                    .raise();
+        }
         delegate.cancelOperation(sessionHandle, operationHandle);
     }
 
     @Override
     public void closeOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
         GovernedSession session = owned(sessionHandle);
-        session.openOperations.remove(operationHandle);
+        boolean unfinished = session.openOperations.remove(operationHandle);
+        if (unfinished) {
+            // a statement read to its end has no job left starting: the common case costs no call to the cluster
+            startedJobs.awaitStarted(sessionHandle, operationHandle);
+        }
         delegate.closeOperation(sessionHandle, operationHandle);
     }
 
@@ -372,6 +399,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                     for (OperationHandle operation : List.copyOf(session.openOperations)) {
                         session.openOperations.remove(operation);
                         try {
+                            startedJobs.awaitStarted(handle, operation);
                             delegate.closeOperation(handle, operation);
                             LOG.info(
                                     "Closed statement {} of session {} (user {}): its client has been silent for {} s",

@@ -37,7 +37,8 @@ import java.util.Properties;
  * The whole Sluice stack on one machine: a Kafka broker and catalog-service (H2, demo tenant) in child JVMs, and
  * in this JVM a Flink MiniCluster and a SQL gateway with two endpoints on the same sessions: {@code sluice}
  * (governed, needs gateway-extensions on the classpath) and Flink's plain {@code rest}, for comparison.
- * The gateway's tests, the benchmark and the local-stack launcher all run on it.
+ * The gateway's tests, the benchmark and the local-stack launcher all run on it. A TaskManager that dies is
+ * replaced ({@link TaskManagerWatchdog}).
  */
 public class LocalStack implements AutoCloseable {
 
@@ -83,6 +84,7 @@ public class LocalStack implements AutoCloseable {
     private final ChildJvm kafka;
     private final ChildJvm catalogService;
     private final SqlGateway gateway;
+    private final TaskManagerWatchdog taskManagers;
 
     /** A stack whose data lives only as long as it runs, as tests and benchmarks want. */
     public LocalStack(Settings settings) throws Exception {
@@ -143,6 +145,7 @@ public class LocalStack implements AutoCloseable {
                                 .setNumSlotsPerTaskManager(settings.slots())
                                 .build());
         miniCluster.start();
+        taskManagers = new TaskManagerWatchdog(miniCluster, 1, Duration.ofSeconds(1));
         URI clusterRest = miniCluster.getRestAddress().get();
 
         sluicePort = portOrFree(settings.sluicePort());
@@ -170,6 +173,16 @@ public class LocalStack implements AutoCloseable {
         }
         gateway = new SqlGateway(gatewayConfig, SessionManager.create(new DefaultContext(gatewayConfig, List.of())));
         gateway.start();
+    }
+
+    /** TaskManagers started since the stack started, the first one included; the MiniCluster numbers them from 0. */
+    public int taskManagersStarted() {
+        return taskManagers.started();
+    }
+
+    /** TaskManagers started to replace one that died. */
+    public int taskManagersReplaced() {
+        return taskManagers.replaced();
     }
 
     public String jdbcUrl() {
@@ -365,6 +378,7 @@ public class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        taskManagers.close();
         try {
             gateway.stop();
         } catch (RuntimeException ignored) {

@@ -88,7 +88,11 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         sessionsClosedAfter(context.getFlinkConfiguration()));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
-                pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval, decider::invalidateAll);
+                pollInterval.isZero()
+                        ? () -> {}
+                        : new CatalogChangeFeed(
+                                catalogService, pollInterval, options.get(SluiceGatewayOptions.ENVIRONMENTS),
+                                decider::invalidateAll);
         Configuration restConfig =
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());

@@ -75,7 +75,7 @@ class EnforcedExecutionTest {
             environment.registerCatalogCreator(
                     name,
                     (conf, classLoader) -> new EnvironmentCatalog(
-                            name, credentials, catalogService, new SecretRedactor(),
+                            name, catalogService, new SecretRedactor(),
                             (table, action) -> enforcer.requireTable(bob, table, action)));
         }
         session = service.openSession(environment.setDefaultCatalog("test").build());

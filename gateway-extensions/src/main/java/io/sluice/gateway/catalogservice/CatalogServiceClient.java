@@ -57,7 +57,10 @@ public final class CatalogServiceClient {
     /** Per environment, shared by every session: a catalog lists definitions, the same for every user. */
     private final LoadingCache<String, EnvironmentCatalogView> catalogs;
     private final Duration catalogTtl;
-    /** When the read-ahead of an environment last failed: retried after half the TTL, logged once while it lasts. */
+    /**
+     * When the read-ahead of an environment last failed: retried after half the TTL, logged once while it lasts.
+     * Only the change feed's one thread reads ahead.
+     */
     private final Map<String, Long> failedReadAheads = new HashMap<>();
     private final Cache<ConnectionKey, ConnectionView> connections;
 

@@ -47,7 +47,7 @@ final class PublishedTables {
         String dana = "Bearer " + stack.issueToken(LocalStack.DANA, LocalStack.DANA_PASSWORD);
         call("POST", "/api/v1/datasources", dana,
                 "{\"name\":\"" + DATA_SOURCE + "\",\"kind\":\"postgresql\",\"managementMode\":\"registered\","
-                        + "\"environmentScope\":\"both\",\"description\":\"benchmark tables\",\"connections\":{"
+                        + "\"environmentScope\":\"test\",\"description\":\"benchmark tables\",\"connections\":{"
                         + "\"test\":{\"properties\":{\"url\":\"jdbc:postgresql://127.0.0.1:5432/bench\",\"username\":\"bench\"}}}}");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

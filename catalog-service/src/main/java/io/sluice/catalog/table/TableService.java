@@ -80,6 +80,10 @@ public class TableService {
                 tables.version(table.id(), table.designVersion()).primaryKey(),
                 tables.version(table.id(), table.designVersion()).watermark()));
         tables.updateDetails(table.id(), merged.displayName(), merged.description(), merged.partitions(), merged.retentionHours());
+        // every environment's catalog shows these details: gateways must drop their cached catalogs
+        for (Publication publication : tables.publications(table.id())) {
+            changes.record(ChangeKind.PUBLISHED, publication.environment(), table.name());
+        }
         return view(name, Environment.DESIGN);
     }
 

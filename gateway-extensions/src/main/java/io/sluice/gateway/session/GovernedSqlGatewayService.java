@@ -5,9 +5,8 @@ import io.sluice.gateway.access.AccessEnforcer;
 import io.sluice.gateway.auth.Authenticator;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.auth.RequestCredentials;
-import io.sluice.gateway.catalog.EnvironmentCatalog;
+import io.sluice.gateway.catalog.EnvironmentMounts;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
-import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.FailureMessages;
 import io.sluice.gateway.errors.SecretRedactor;
@@ -43,7 +42,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +62,12 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private static final Logger LOG = LoggerFactory.getLogger(GovernedSqlGatewayService.class);
 
     private final SqlGatewayServiceImpl delegate;
-    private final CatalogServiceClient catalogService;
     private final Authenticator authenticator;
     private final SessionPolicy policy;
     private final AccessEnforcer enforcer;
     private final GatedExecution execution;
     private final SecretRedactor redactor;
-    private final List<String> environments;
+    private final EnvironmentMounts mounts;
     private final long abandonedAfterNanos;
     /** Flink's session idle timeout plus its check interval; 0 when sessions never idle out. */
     private final long forgetAfterNanos;
@@ -93,13 +90,15 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             StartedJobs startedJobs) {
         this.delegate = delegate;
         this.startedJobs = startedJobs;
-        this.catalogService = catalogService;
         this.authenticator = new Authenticator(catalogService);
         this.policy = policy;
         this.enforcer = enforcer;
         this.execution = new GatedExecution(gate);
         this.redactor = redactor;
-        this.environments = List.copyOf(environments);
+        this.mounts =
+                new EnvironmentMounts(
+                        environments, catalogService, redactor,
+                        principal -> (table, action) -> enforcer.requireTable(principal, table, action));
         this.abandonedAfterNanos = abandonedOperationTimeout.toNanos();
         this.forgetAfterNanos = sessionIdleTimeout.toNanos();
         this.reaper =
@@ -131,7 +130,6 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         PrincipalView principal = authenticator.authenticate(credentials, requested.get(SessionPolicy.PROJECT_PROPERTY));
         Map<String, String> sessionConfig = policy.sessionProperties(requested);
         Map<String, String> ownedSettings = jobTags(principal);
-        List<String> mounted = mountableEnvironments(credentials);
 
         SessionEnvironment.Builder governed =
                 SessionEnvironment.newBuilder()
@@ -139,16 +137,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                         .addSessionConfig(sessionConfig)
                         .addSessionConfig(ownedSettings);
         environment.getSessionName().ifPresent(governed::setSessionName);
-        for (String name : mounted) {
-            governed.registerCatalogCreator(
-                    name,
-                    (config, classLoader) -> new EnvironmentCatalog(
-                            name, credentials, catalogService, redactor,
-                            (table, action) -> enforcer.requireTable(principal, table, action)));
-        }
-        if (!mounted.isEmpty()) {
-            governed.setDefaultCatalog(mounted.get(0));
-        }
+        List<String> mounted = mounts.mount(principal, governed);
         SessionHandle handle = delegate.openSession(governed.build());
         sessions.put(handle, new GovernedSession(principal, credentials, mounted, ownedSettings));
         LOG.info(
@@ -167,22 +156,6 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     private static String projectOf(PrincipalView principal) {
         return principal.project() == null ? "" : principal.project();
-    }
-
-    private List<String> mountableEnvironments(Credentials credentials) {
-        catalogService.forgetCatalogs(credentials);
-        List<String> mounted = new ArrayList<>();
-        for (String name : environments) {
-            try {
-                catalogService.environmentCatalog(credentials, name);
-                mounted.add(name);
-            } catch (CatalogServiceException e) {
-                if (e.status() != 403 && e.status() != 404) {
-                    throw Authenticator.asClientError(e).raise();
-                }
-            }
-        }
-        return mounted;
     }
 
     @Override

@@ -4,17 +4,23 @@ import io.sluice.gateway.access.AccessDecider;
 import io.sluice.gateway.access.AccessEnforcer;
 import io.sluice.gateway.access.AccessOptions;
 import io.sluice.gateway.access.DecisionClient;
+import io.sluice.gateway.admission.Admission;
+import io.sluice.gateway.admission.ClusterSlots;
+import io.sluice.gateway.admission.QuotaBook;
+import io.sluice.gateway.admission.SessionSeats;
 import io.sluice.gateway.catalog.TableHints;
 import io.sluice.gateway.catalogservice.CatalogChangeFeed;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.rest.SluiceRestEndpoint;
 import io.sluice.gateway.session.GovernedSqlGatewayService;
+import io.sluice.gateway.session.JobOwnership;
 import io.sluice.gateway.session.SessionPolicy;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.gateway.api.config.SqlGatewayServiceConfigOptions;
 import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpoint;
@@ -76,6 +82,13 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                 new AccessEnforcer(
                         decider, Set.copyOf(options.get(SluiceGatewayOptions.ENVIRONMENTS)), TableHints.ALLOWED_KEYS::contains,
                         staleness);
+        QuotaBook quotas = new QuotaBook(catalogService, options.get(SluiceGatewayOptions.QUOTA_CACHE_TTL));
+        Admission admission =
+                new Admission(
+                        clusterSlots(context.getFlinkConfiguration()),
+                        quotas,
+                        options.get(SluiceGatewayOptions.ADMISSION_MAX_WAIT),
+                        options.get(SluiceGatewayOptions.ADMISSION_POLL_INTERVAL));
         GovernedSqlGatewayService governed =
                 new GovernedSqlGatewayService(
                         flinkService,
@@ -85,20 +98,31 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         new SecretRedactor(),
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),
                         options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
-                        sessionsClosedAfter(context.getFlinkConfiguration()));
+                        sessionsClosedAfter(context.getFlinkConfiguration()),
+                        admission,
+                        new SessionSeats(quotas));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
-                pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval, decider::invalidateAll);
+                pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval, decider::invalidateAll, quotas::forget);
         Configuration restConfig =
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
         try {
-            return new SluiceRestEndpoint(restConfig, governed, List.of(changeFeed, governed));
+            return new SluiceRestEndpoint(restConfig, governed, List.of(changeFeed, governed, admission));
         } catch (Exception e) {
             governed.close();
+            admission.close();
             closeQuietly(changeFeed);
             throw new SqlGatewayException("Cannot start the sluice endpoint.", e);
         }
+    }
+
+    /** The JobManager the gateway's jobs run on ({@code execution.target: remote}), whose slots admission reads. */
+    private static ClusterSlots clusterSlots(ReadableConfig flinkConfig) {
+        return new ClusterSlots(
+                flinkConfig.getOptional(RestOptions.ADDRESS).orElse("localhost"),
+                flinkConfig.get(RestOptions.PORT),
+                new JobOwnership());
     }
 
     /** When Flink has surely closed an idle session: idle timeout plus one check interval (0: never). */
@@ -174,6 +198,9 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.ALLOWED_SESSION_KEYS);
         options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
+        options.add(SluiceGatewayOptions.QUOTA_CACHE_TTL);
+        options.add(SluiceGatewayOptions.ADMISSION_MAX_WAIT);
+        options.add(SluiceGatewayOptions.ADMISSION_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.DIM_CACHE);
         options.add(SluiceGatewayOptions.DIM_CACHE_SIZE);
         options.add(SluiceGatewayOptions.DIM_CACHE_TTL);

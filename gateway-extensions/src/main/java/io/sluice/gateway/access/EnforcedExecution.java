@@ -1,5 +1,7 @@
 package io.sluice.gateway.access;
 
+import io.sluice.gateway.admission.Admission;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.gateway.api.operation.OperationHandle;
@@ -44,28 +46,55 @@ public final class EnforcedExecution {
             String statement,
             Configuration executionConfig,
             Consumer<StatementAccess> enforce) {
+        return submit(service, sessionHandle, statement, executionConfig, enforce, Admission.ForPrincipal.NONE);
+    }
+
+    /**
+     * As {@link #submit(SqlGatewayServiceImpl, SessionHandle, String, Configuration, Consumer)}, and a statement that
+     * starts a job waits for its admission (quota, free slots) before the job is submitted.
+     */
+    public OperationHandle submit(
+            SqlGatewayServiceImpl service,
+            SessionHandle sessionHandle,
+            String statement,
+            Configuration executionConfig,
+            Consumer<StatementAccess> enforce,
+            Admission.ForPrincipal admission) {
         Session session = service.getSession(sessionHandle);
         return session.getOperationManager()
-                .submitOperation(handle -> run(session.createExecutor(executionConfig), handle, statement, enforce));
+                .submitOperation(
+                        handle -> run(session.createExecutor(executionConfig), handle, statement, enforce, admission));
     }
 
     private ResultFetcher run(
-            OperationExecutor executor, OperationHandle handle, String statement, Consumer<StatementAccess> enforce) {
+            OperationExecutor executor,
+            OperationHandle handle,
+            String statement,
+            Consumer<StatementAccess> enforce,
+            Admission.ForPrincipal admission) {
         SessionContext context = executor.getSessionContext();
         // a copy per statement, as Flink's executor makes: the statement's jars do not leak into the session
         ResourceManager resources = context.getSessionState().resourceManager.copy();
         boolean handedOver = false;
-        StatementAnalyzer.Analysis analysis;
         try {
             TableEnvironmentInternal tableEnvironment = executor.getTableEnvironment(resources, new Configuration());
-            analysis = analyzer.analyze(tableEnvironment, statement);
+            StatementAnalyzer.Analysis analysis = analyzer.analyze(tableEnvironment, statement);
             enforce.accept(analysis.access());
             List<Operation> operations = analysis.operations();
-            if (operations.size() == 1 && operations.get(0) instanceof QueryOperation query && !context.isStatementSetState()) {
-                ResultFetcher fetcher =
-                        ResultFetcher.fromTableResult(handle, tableEnvironment.executeInternal(query), true)
-                                .withResourceManager(resources);
-                handedOver = true;
+            try (Admission.Ticket ticket =
+                    admission.admit(operations, context.isStatementSetState(), tableEnvironment.getConfig())) {
+                if (operations.size() == 1 && operations.get(0) instanceof QueryOperation query && !context.isStatementSetState()) {
+                    ResultFetcher fetcher =
+                            ResultFetcher.fromTableResult(handle, tableEnvironment.executeInternal(query), true)
+                                    .withResourceManager(resources);
+                    ticket.started();
+                    handedOver = true;
+                    return fetcher;
+                }
+                ResultFetcher fetcher = analysis.definesViewsOnly()
+                        ? PlannedTables.definingViews(() -> executor.executeStatement(handle, statement))
+                        : executor.executeStatement(handle, statement);
+                ticket.started();
                 return fetcher;
             }
         } finally {
@@ -73,9 +102,6 @@ public final class EnforcedExecution {
                 close(resources);
             }
         }
-        return analysis.definesViewsOnly()
-                ? PlannedTables.definingViews(() -> executor.executeStatement(handle, statement))
-                : executor.executeStatement(handle, statement);
     }
 
     private static void close(ResourceManager resources) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Polls catalog-service's change feed ({@code GET /api/v1/changes}) and drops cached catalogs as tables are
@@ -20,14 +21,20 @@ public final class CatalogChangeFeed implements AutoCloseable {
 
     private final CatalogServiceClient catalogService;
     private final Runnable accessChanged;
+    private final Consumer<String> quotaChanged;
     private final ScheduledExecutorService poller;
     private long cursor;
     private boolean failing;
 
-    /** @param accessChanged called when grants, public flags or blacklists changed, to drop cached decisions */
-    public CatalogChangeFeed(CatalogServiceClient catalogService, Duration interval, Runnable accessChanged) {
+    /**
+     * @param accessChanged called when grants, public flags or blacklists changed, to drop cached decisions
+     * @param quotaChanged called with a project whose quota changed, to drop its cached quota
+     */
+    public CatalogChangeFeed(
+            CatalogServiceClient catalogService, Duration interval, Runnable accessChanged, Consumer<String> quotaChanged) {
         this.catalogService = catalogService;
         this.accessChanged = accessChanged;
+        this.quotaChanged = quotaChanged;
         this.poller =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -43,7 +50,7 @@ public final class CatalogChangeFeed implements AutoCloseable {
             long last;
             do {
                 last = cursor;
-                cursor = catalogService.applyChanges(cursor, accessChanged);
+                cursor = catalogService.applyChanges(cursor, accessChanged, quotaChanged);
             } while (cursor != last);
             if (failing) {
                 LOG.info("catalog-service's change feed is back");

@@ -2,6 +2,8 @@ package io.sluice.gateway.session;
 
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.access.AccessEnforcer;
+import io.sluice.gateway.admission.Admission;
+import io.sluice.gateway.admission.SessionSeats;
 import io.sluice.gateway.access.EnforcedExecution;
 import io.sluice.gateway.access.StatementAnalyzer;
 import io.sluice.gateway.auth.Authenticator;
@@ -70,6 +72,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private final SessionPolicy policy;
     private final AccessEnforcer enforcer;
     private final EnforcedExecution enforcedExecution = new EnforcedExecution();
+    private final Admission admission;
+    private final SessionSeats seats;
     private final SecretRedactor redactor;
     private final List<String> environments;
     private final long abandonedAfterNanos;
@@ -89,7 +93,9 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SecretRedactor redactor,
             List<String> environments,
             Duration abandonedOperationTimeout,
-            Duration sessionIdleTimeout) {
+            Duration sessionIdleTimeout,
+            Admission admission,
+            SessionSeats seats) {
         this.delegate = delegate;
         this.catalogService = catalogService;
         this.authenticator = new Authenticator(catalogService);
@@ -99,6 +105,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         this.environments = List.copyOf(environments);
         this.abandonedAfterNanos = abandonedOperationTimeout.toNanos();
         this.forgetAfterNanos = sessionIdleTimeout.toNanos();
+        this.admission = admission;
+        this.seats = seats;
         this.reaper =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -145,7 +153,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         if (!mounted.isEmpty()) {
             governed.setDefaultCatalog(mounted.get(0));
         }
-        SessionHandle handle = delegate.openSession(governed.build());
+        SessionHandle handle = seats.open(principal, () -> delegate.openSession(governed.build()));
         sessions.put(handle, new GovernedSession(principal, credentials, mounted));
         LOG.info(
                 "Session {} opened for user {} of project {} with environments {}",
@@ -186,6 +194,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         owned(sessionHandle);
         delegate.closeSession(sessionHandle);
         sessions.remove(sessionHandle);
+        seats.closed(sessionHandle);
     }
 
     /**
@@ -263,7 +272,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                         ? delegate.executeStatement(sessionHandle, statement, executionTimeoutMs, executionConfig)
                         : enforcedExecution.submit(
                                 delegate, sessionHandle, statement, executionConfig,
-                                access -> enforcer.enforce(session.principal, access));
+                                        access -> enforcer.enforce(session.principal, access),
+                                admission.forPrincipal(session.principal));
         session.openOperations.add(operation);
         if (kind == SessionPolicy.Kind.SHOW_JOBS) {
             session.jobListings.add(operation);
@@ -418,6 +428,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                     if (forgetAfterNanos > 0 && session.silentForNanos() > forgetAfterNanos) {
                         // Flink has closed it for idling by now (asking Flink would count as activity)
                         sessions.remove(handle);
+                        seats.closed(handle);
                         return;
                     }
                     if (session.openOperations.isEmpty() || session.silentForNanos() < abandonedAfterNanos) {

@@ -63,25 +63,22 @@ class AdmissionTest {
     @Test
     void manySessionsOfTwoProjectsQueryingAtOnceAllSucceedAndTakeTurns() throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(SESSIONS * QUERIES_PER_SESSION);
-        List<Connection> connections = new ArrayList<>();
+        List<Connection> firsts = connectAll(FIRST_USER);
+        List<Connection> seconds = connectAll(SECOND_USER);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
-            try (Connection blocking = connect(FIRST_USER, password(FIRST_USER));
-                    Statement statement = blocking.createStatement()) {
-                // a long query holds every slot, so that both projects' bursts queue up before anything runs
-                statement.execute("SET 'parallelism.default' = '" + GatewayStack.SLOTS + "'");
-                ResultSet endless = statement.executeQuery("SELECT customer FROM test.demo_kafka.orders");
-                assertThat(endless.next()).isTrue();
+            long released;
+            // a long query holds every slot, so that both projects' bursts queue up before anything runs
+            try (SlotHolder holder = new SlotHolder(FIRST_USER)) {
                 // the first project's burst arrives first, the second's after it: a plain queue would run all of
                 // the first project's statements before any of the second's
-                answers.addAll(burst(clients, connections, FIRST_USER));
-                Thread.sleep(3_000);
-                answers.addAll(burst(clients, connections, SECOND_USER));
-                Thread.sleep(3_000);
+                answers.addAll(burst(clients, firsts));
+                Thread.sleep(2_000);
+                answers.addAll(burst(clients, seconds));
+                Thread.sleep(2_000);
                 assertThat(answers).as("every statement waits while the slots are held").noneMatch(Future::isDone);
-                endless.close();
+                released = System.currentTimeMillis();
             }
-            long released = System.currentTimeMillis();
             for (Future<Integer> answer : answers) {
                 assertThat(answer.get(GatewayStack.ADMISSION_WAIT.toSeconds() + 60, TimeUnit.SECONDS))
                         .as("no session fails").isEqualTo(1);
@@ -95,8 +92,13 @@ class AdmissionTest {
                     .as("the project that queued last still gets about half of the first turns: %s", admitted)
                     .isBetween((long) firstHalf.size() / 2 - 2, (long) firstHalf.size() / 2 + 2);
         } finally {
-            clients.shutdownNow();
-            for (Connection connection : connections) {
+            // no interrupts: a query cancelled while its collect sink opens takes the TaskManager down (FLINK-39330)
+            clients.shutdown();
+            clients.awaitTermination(GatewayStack.ADMISSION_WAIT.toSeconds() + 60, TimeUnit.SECONDS);
+            for (Connection connection : firsts) {
+                connection.close();
+            }
+            for (Connection connection : seconds) {
                 connection.close();
             }
         }
@@ -104,38 +106,37 @@ class AdmissionTest {
 
     @Test
     void aStatementThatFindsNoSlotInTimeIsRefusedAsBusyWithItsWaitAndStartsNoJob() throws Exception {
-        try (Connection blocking = connect(FIRST_USER, password(FIRST_USER));
-                Statement statement = blocking.createStatement()) {
-            statement.execute("SET 'parallelism.default' = '" + GatewayStack.SLOTS + "'");
-            try (ResultSet endless = statement.executeQuery("SELECT customer FROM test.demo_kafka.orders")) {
-                assertThat(endless.next()).isTrue();
-                Set<JobID> before = Tenants.jobsOf(stack, SECOND);
-                long start = System.nanoTime();
-                try (Connection waiting = connect(SECOND_USER, password(SECOND_USER));
-                        Statement query = waiting.createStatement()) {
-                    assertThatThrownBy(() -> query.executeQuery("SELECT 1"))
-                            .satisfies(e -> assertThat(reason(e))
-                                    .startsWith("[Cluster busy: the Flink cluster is busy: this statement needs 1 task "
-                                            + "slot, 0 of its " + GatewayStack.SLOTS + " are free for it now, and it waited "
-                                            + GatewayStack.ADMISSION_WAIT.toSeconds() + ".")
-                                    .endsWith(" s at the gateway, the longest a statement may. Nothing was started: "
-                                            + "try again later.]"));
-                }
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(GatewayStack.ADMISSION_WAIT);
-                assertThat(Tenants.jobsOf(stack, SECOND)).as("no job was started to wait in the cluster").isEqualTo(before);
+        try (SlotHolder holder = new SlotHolder(FIRST_USER)) {
+            Set<JobID> before = Tenants.jobsOf(stack, SECOND);
+            long start = System.nanoTime();
+            try (Connection waiting = connect(SECOND_USER, password(SECOND_USER));
+                    Statement query = waiting.createStatement()) {
+                assertThatThrownBy(() -> query.executeQuery("SELECT 1"))
+                        .satisfies(e -> assertThat(reason(e))
+                                .startsWith("[Cluster busy: this statement needs 1 task slot and 0 of the cluster's "
+                                        + GatewayStack.SLOTS + " are free for it; it waited "
+                                        + GatewayStack.ADMISSION_WAIT.toSeconds() + ".")
+                                .endsWith(" s at the gateway, the longest a statement may. Nothing was started: "
+                                        + "try again later.]"));
             }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(GatewayStack.ADMISSION_WAIT);
+            assertThat(Tenants.jobsOf(stack, SECOND)).as("no job was started to wait in the cluster").isEqualTo(before);
         }
     }
 
-    /** One session per {@code SESSIONS / 2} of the user, each running two {@code SELECT 1} at once. */
-    private static List<Future<Integer>> burst(ExecutorService clients, List<Connection> connections, String user)
-            throws Exception {
-        List<Future<Integer>> answers = new ArrayList<>();
+    /** Half of the test's sessions, all of the user. */
+    private static List<Connection> connectAll(String user) throws Exception {
+        List<Connection> connections = new ArrayList<>();
         for (int s = 0; s < SESSIONS / 2; s++) {
-            Connection connection = connect(user, password(user));
-            synchronized (connections) {
-                connections.add(connection);
-            }
+            connections.add(connect(user, password(user)));
+        }
+        return connections;
+    }
+
+    /** Each session runs two {@code SELECT 1} at once. */
+    private static List<Future<Integer>> burst(ExecutorService clients, List<Connection> connections) {
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (Connection connection : connections) {
             for (int q = 0; q < QUERIES_PER_SESSION; q++) {
                 answers.add(clients.submit(() -> {
                     try (Statement statement = connection.createStatement();
@@ -146,6 +147,42 @@ class AdmissionTest {
             }
         }
         return answers;
+    }
+
+    /**
+     * A streaming query at the cluster's parallelism, holding every slot until closed. A thread keeps reading it, as
+     * a live client does, so the gateway does not take it for abandoned.
+     */
+    private static final class SlotHolder implements AutoCloseable {
+        private final Connection connection;
+        private final ResultSet rows;
+        private final Thread reader;
+
+        SlotHolder(String user) throws Exception {
+            connection = connect(user, password(user));
+            Statement statement = connection.createStatement();
+            statement.execute("SET 'parallelism.default' = '" + GatewayStack.SLOTS + "'");
+            rows = statement.executeQuery("SELECT customer FROM test.demo_kafka.orders");
+            assertThat(rows.next()).as("the long query runs").isTrue();
+            reader = new Thread(() -> {
+                try {
+                    while (rows.next()) {
+                        // only keeps the client alive
+                    }
+                } catch (Exception closed) {
+                    // closed by close(): the query is over
+                }
+            }, "slot-holder");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        @Override
+        public void close() throws Exception {
+            rows.close();
+            connection.close();
+            reader.join(10_000);
+        }
     }
 
     /** The projects of the two test projects' jobs that started after the moment, in the order they started. */

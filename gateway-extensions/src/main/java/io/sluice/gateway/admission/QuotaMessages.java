@@ -35,9 +35,9 @@ final class QuotaMessages {
     }
 
     static String busy(int slots, int totalSlots, int free, Duration waited) {
-        return "the Flink cluster is busy: this statement needs " + slotsText(slots) + ", " + free + " of its "
-                + totalSlots + " are free for it now, and it waited " + seconds(waited)
-                + " at the gateway, the longest a statement may. Nothing was started: try again later.";
+        return "this statement needs " + slotsText(slots) + " and " + free + " of the cluster's " + totalSlots
+                + " are free for it; it waited " + seconds(waited) + " at the gateway, the longest a statement may. "
+                + "Nothing was started: try again later.";
     }
 
     static String seconds(Duration waited) {

@@ -13,8 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +31,6 @@ import java.util.concurrent.TimeUnit;
 public final class Admission implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Admission.class);
-
-    /** A started statement whose job the cluster has not shown for this long is taken as having started none. */
-    private static final long FORGET_STARTED_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** A statement's claim on slots, from admission until the cluster accounts for its job. */
     public interface Ticket extends AutoCloseable {
@@ -77,8 +72,7 @@ public final class Admission implements AutoCloseable {
     private final Map<String, ArrayDeque<Waiter>> queues = new HashMap<>();
     /** Projects with waiting statements, in the order they get their turn. */
     private final ArrayDeque<String> turns = new ArrayDeque<>();
-    private final List<Claim> claims = new ArrayList<>();
-    private ClusterSlots.Reading reading;
+    private final SlotLedger ledger = new SlotLedger();
     private final Object readingLock = new Object();
     private final Thread dispatcher;
     private volatile boolean closed;
@@ -103,7 +97,7 @@ public final class Admission implements AutoCloseable {
      * @param config the statement's effective configuration (session and statement settings)
      */
     public Ticket admit(PrincipalView principal, List<Operation> operations, boolean inStatementSet, ReadableConfig config) {
-        if (!JobStatements.startJob(operations, inStatementSet)) {
+        if (!JobStatements.startsJob(operations, inStatementSet)) {
             return NO_JOB;
         }
         if (principal.project() == null) {
@@ -132,8 +126,8 @@ public final class Admission implements AutoCloseable {
     private Ticket await(Waiter waiter, ClusterSlots.Reading current) {
         long arrived = System.nanoTime();
         synchronized (lock) {
-            apply(current);
-            int held = held(waiter.quota.project());
+            ledger.apply(current);
+            int held = ledger.held(waiter.quota.project());
             if (held + waiter.slots > waiter.quota.maxTaskSlots()) {
                 throw ClientError.overQuota(QuotaMessages.slotsHeld(waiter.quota, held, waiter.slots)).raise();
             }
@@ -144,7 +138,7 @@ public final class Admission implements AutoCloseable {
             dispatch();
             lock.notifyAll();
             try {
-                while (waiter.claim == null) {
+                while (waiter.ticket == null) {
                     long left = arrived + maxWaitNanos - System.nanoTime();
                     if (left <= 0) {
                         leave(waiter);
@@ -157,7 +151,7 @@ public final class Admission implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("The statement was cancelled while it waited for task slots.");
             }
-            return waiter.claim;
+            return waiter.ticket;
         }
     }
 
@@ -168,7 +162,8 @@ public final class Admission implements AutoCloseable {
                     QuotaMessages.slotsHeld(waiter.quota, waiter.heldWhenBlocked, waiter.slots)
                             + " It waited " + QuotaMessages.seconds(waited) + " for its project's jobs to end.");
         }
-        return ClientError.busy(QuotaMessages.busy(waiter.slots, reading.totalSlots(), waiter.freeWhenBlocked, waited));
+        return ClientError.busy(
+                QuotaMessages.busy(waiter.slots, ledger.reading().totalSlots(), waiter.freeWhenBlocked, waited));
     }
 
     /** Grants queued statements in turn while slots and quotas allow; under {@link #lock}. */
@@ -176,11 +171,11 @@ public final class Admission implements AutoCloseable {
         boolean granted = true;
         while (granted && !turns.isEmpty()) {
             granted = false;
-            int free = freeSlots();
+            int free = ledger.free();
             for (String project : List.copyOf(turns)) {
                 ArrayDeque<Waiter> queue = queues.get(project);
                 Waiter head = queue.peekFirst();
-                int held = held(project);
+                int held = ledger.held(project);
                 if (held + head.slots > head.quota.maxTaskSlots()) {
                     // waits for its own project's jobs; other projects go on
                     head.blockedByQuota = true;
@@ -194,8 +189,7 @@ public final class Admission implements AutoCloseable {
                     return;
                 }
                 queue.removeFirst();
-                head.claim = new Claim(project, head.slots);
-                claims.add(head.claim);
+                head.ticket = new Claimed(ledger.claim(project, head.slots));
                 turns.remove(project);
                 if (queue.isEmpty()) {
                     queues.remove(project);
@@ -218,61 +212,12 @@ public final class Admission implements AutoCloseable {
         lock.notifyAll();
     }
 
-    /** Slots held by the project: its jobs on the cluster and its claims the cluster cannot account for yet. */
-    private int held(String project) {
-        int onCluster = reading.jobs().stream()
-                .filter(job -> project.equals(job.project()))
-                .mapToInt(ClusterSlots.Job::slots)
-                .sum();
-        return onCluster + claims.stream().filter(c -> c.project.equals(project)).mapToInt(c -> c.slots).sum();
-    }
-
-    /**
-     * Free slots: the cluster's total less what its jobs and the open claims need, and never more than it reports
-     * available less the open claims (a job that just ended may not have given its slots back yet).
-     */
-    private int freeSlots() {
-        int claimed = claims.stream().mapToInt(c -> c.slots).sum();
-        int jobs = reading.jobs().stream().mapToInt(ClusterSlots.Job::slots).sum();
-        return Math.min(reading.totalSlots() - jobs, reading.availableSlots()) - claimed;
-    }
-
-    /**
-     * Takes a newer reading and drops the claims it accounts for. A started claim stands for its job only while the
-     * job initializes (its slots unknown): of a project's started claims, as many stay as the reading shows that
-     * project's jobs initializing, the latest ones; the others' jobs are counted by the cluster (or have ended).
-     */
-    private void apply(ClusterSlots.Reading newer) {
-        if (reading != null && newer.takenAtNanos() - reading.takenAtNanos() <= 0) {
-            return;
-        }
-        reading = newer;
-        Map<String, Integer> initializing = new HashMap<>();
-        for (ClusterSlots.Job job : newer.jobs()) {
-            if (job.slots() == 0 && job.project() != null) {
-                initializing.merge(job.project(), 1, Integer::sum);
-            }
-        }
-        List<Claim> seen = claims.stream()
-                .filter(c -> c.started && c.startedAtNanos - newer.takenAtNanos() < 0)
-                .sorted(Comparator.comparingLong((Claim c) -> c.startedAtNanos).reversed())
-                .toList();
-        for (Claim claim : seen) {
-            int stillInitializing = initializing.getOrDefault(claim.project, 0);
-            if (stillInitializing > 0 && System.nanoTime() - claim.startedAtNanos < FORGET_STARTED_AFTER_NANOS) {
-                initializing.put(claim.project, stillInitializing - 1);
-            } else {
-                claims.remove(claim);
-            }
-        }
-    }
-
     /** A reading no older than the poll interval; one reader at a time, the others use its reading. */
     private ClusterSlots.Reading freshReading() {
         synchronized (readingLock) {
             ClusterSlots.Reading last;
             synchronized (lock) {
-                last = reading;
+                last = ledger.reading();
             }
             if (last != null && System.nanoTime() - last.takenAtNanos() < pollNanos) {
                 return last;
@@ -307,7 +252,7 @@ public final class Admission implements AutoCloseable {
                 }
                 synchronized (lock) {
                     if (newer != null) {
-                        apply(newer);
+                        ledger.apply(newer);
                     }
                     dispatch();
                     lock.notifyAll();
@@ -328,7 +273,7 @@ public final class Admission implements AutoCloseable {
     private static final class Waiter {
         final QuotaView quota;
         final int slots;
-        Claim claim;
+        Ticket ticket;
         boolean blockedByQuota;
         int heldWhenBlocked;
         int freeWhenBlocked;
@@ -339,23 +284,19 @@ public final class Admission implements AutoCloseable {
         }
     }
 
-    private final class Claim implements Ticket {
-        final String project;
-        final int slots;
-        boolean started;
-        long startedAtNanos;
+    /** The ticket of an admitted statement: its claim in the ledger. */
+    private final class Claimed implements Ticket {
+        private final SlotLedger.Claim claim;
         private boolean closed;
 
-        Claim(String project, int slots) {
-            this.project = project;
-            this.slots = slots;
+        Claimed(SlotLedger.Claim claim) {
+            this.claim = claim;
         }
 
         @Override
         public void started() {
             synchronized (lock) {
-                started = true;
-                startedAtNanos = System.nanoTime();
+                ledger.started(claim);
             }
         }
 
@@ -366,8 +307,8 @@ public final class Admission implements AutoCloseable {
                     return;
                 }
                 closed = true;
-                if (!started) {
-                    claims.remove(this);
+                if (!claim.started) {
+                    ledger.release(claim);
                     dispatch();
                     lock.notifyAll();
                 }

@@ -48,7 +48,10 @@ public final class ClusterSlots {
     /** A job's parallelism does not change while it runs: asked once per job. */
     private final Cache<String, Integer> slotsOfJob = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    /** @param host the JobManager's {@code rest.address}, @param port its {@code rest.port} */
+    /**
+     * @param host the JobManager's {@code rest.address}
+     * @param port the JobManager's {@code rest.port}
+     */
     public ClusterSlots(String host, int port, JobOwnership owners) {
         this.jobManager = URI.create("http://" + host + ":" + port + "/");
         this.clusterAddress = Map.of(RestOptions.ADDRESS.key(), host, RestOptions.PORT.key(), String.valueOf(port));

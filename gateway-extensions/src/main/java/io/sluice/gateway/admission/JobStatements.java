@@ -24,7 +24,7 @@ public final class JobStatements {
      * Whether running these operations starts a job. Inside {@code BEGIN STATEMENT SET} an {@code INSERT} is only
      * collected, and {@code END} starts the job.
      */
-    public static boolean startJob(List<Operation> operations, boolean inStatementSet) {
+    public static boolean startsJob(List<Operation> operations, boolean inStatementSet) {
         return operations.stream().anyMatch(operation -> startsJob(operation, inStatementSet));
     }
 

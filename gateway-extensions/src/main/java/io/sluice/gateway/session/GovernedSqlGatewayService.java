@@ -2,10 +2,10 @@ package io.sluice.gateway.session;
 
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.access.AccessEnforcer;
-import io.sluice.gateway.admission.Admission;
-import io.sluice.gateway.admission.SessionSeats;
 import io.sluice.gateway.access.EnforcedExecution;
 import io.sluice.gateway.access.StatementAnalyzer;
+import io.sluice.gateway.admission.Admission;
+import io.sluice.gateway.admission.SessionSeats;
 import io.sluice.gateway.auth.Authenticator;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.auth.RequestCredentials;

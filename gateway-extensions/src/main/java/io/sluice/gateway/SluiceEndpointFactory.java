@@ -4,6 +4,10 @@ import io.sluice.gateway.access.AccessDecider;
 import io.sluice.gateway.access.AccessEnforcer;
 import io.sluice.gateway.access.AccessOptions;
 import io.sluice.gateway.access.DecisionClient;
+import io.sluice.gateway.admission.Admission;
+import io.sluice.gateway.admission.ClusterSlots;
+import io.sluice.gateway.admission.QuotaBook;
+import io.sluice.gateway.admission.SessionSeats;
 import io.sluice.gateway.catalog.TableHints;
 import io.sluice.gateway.catalogservice.CatalogChangeFeed;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
@@ -14,11 +18,13 @@ import io.sluice.gateway.jobs.JobManagerRest;
 import io.sluice.gateway.jobs.StartedJobs;
 import io.sluice.gateway.rest.SluiceRestEndpoint;
 import io.sluice.gateway.session.GovernedSqlGatewayService;
+import io.sluice.gateway.session.JobOwnership;
 import io.sluice.gateway.session.SessionPolicy;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.gateway.api.config.SqlGatewayServiceConfigOptions;
 import org.apache.flink.table.gateway.api.endpoint.SqlGatewayEndpoint;
@@ -88,6 +94,13 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                                 options.get(SluiceGatewayOptions.STATEMENT_MAX_NESTING)),
                         policy,
                         enforcer);
+        QuotaBook quotas = new QuotaBook(catalogService, options.get(SluiceGatewayOptions.QUOTA_CACHE_TTL));
+        Admission admission =
+                new Admission(
+                        clusterSlots(context.getFlinkConfiguration()),
+                        quotas,
+                        options.get(SluiceGatewayOptions.ADMISSION_MAX_WAIT),
+                        options.get(SluiceGatewayOptions.ADMISSION_POLL_INTERVAL));
         GovernedSqlGatewayService governed =
                 new GovernedSqlGatewayService(
                         flinkService,
@@ -100,24 +113,35 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
                         sessionsClosedAfter(context.getFlinkConfiguration()),
                         new StartedJobs(
-                                flinkService, new JobManagerRest(), options.get(SluiceGatewayOptions.CANCEL_START_WAIT)));
+                                flinkService, new JobManagerRest(), options.get(SluiceGatewayOptions.CANCEL_START_WAIT)),
+                        admission,
+                        new SessionSeats(quotas));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
                 pollInterval.isZero()
                         ? () -> {}
                         : new CatalogChangeFeed(
                                 catalogService, pollInterval, options.get(SluiceGatewayOptions.ENVIRONMENTS),
-                                decider::invalidateAll);
+                                decider::invalidateAll, quotas::forget);
         Configuration restConfig =
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
         try {
-            return new SluiceRestEndpoint(restConfig, governed, List.of(changeFeed, governed));
+            return new SluiceRestEndpoint(restConfig, governed, List.of(changeFeed, governed, admission));
         } catch (Exception e) {
             governed.close();
+            admission.close();
             closeQuietly(changeFeed);
             throw new SqlGatewayException("Cannot start the sluice endpoint.", e);
         }
+    }
+
+    /** The JobManager the gateway's jobs run on ({@code execution.target: remote}), whose slots admission reads. */
+    private static ClusterSlots clusterSlots(ReadableConfig flinkConfig) {
+        return new ClusterSlots(
+                flinkConfig.getOptional(RestOptions.ADDRESS).orElse("localhost"),
+                flinkConfig.get(RestOptions.PORT),
+                new JobOwnership());
     }
 
     /** When Flink has surely closed an idle session: idle timeout plus one check interval (0: never). */
@@ -196,6 +220,9 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.STATEMENT_MAX_LENGTH);
         options.add(SluiceGatewayOptions.STATEMENT_MAX_NESTING);
         options.add(SluiceGatewayOptions.CANCEL_START_WAIT);
+        options.add(SluiceGatewayOptions.QUOTA_CACHE_TTL);
+        options.add(SluiceGatewayOptions.ADMISSION_MAX_WAIT);
+        options.add(SluiceGatewayOptions.ADMISSION_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.DIM_CACHE);
         options.add(SluiceGatewayOptions.DIM_CACHE_SIZE);
         options.add(SluiceGatewayOptions.DIM_CACHE_TTL);

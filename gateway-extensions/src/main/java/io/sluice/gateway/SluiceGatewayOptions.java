@@ -164,6 +164,32 @@ public final class SluiceGatewayOptions {
                                     + "request: Flink 2.2.1 kills the TaskManager when a query's collect sink is "
                                     + "torn down before it opened (FLINK-39330). Read from the JobManager's REST "
                                     + "API; 0 cancels at once.");
+    public static final ConfigOption<Duration> QUOTA_CACHE_TTL =
+            ConfigOptions.key("cache.quota-ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "How long a project's quota (GET /api/v1/projects/{project}/quota) is reused while the "
+                                    + "change feed is silent; a quota change in catalog-service reaches the gateway "
+                                    + "within one change-feed poll.");
+
+    public static final ConfigOption<Duration> ADMISSION_MAX_WAIT =
+            ConfigOptions.key("admission.max-wait")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(2))
+                    .withDescription(
+                            "How long a statement that starts a job may wait at the gateway for free task slots "
+                                    + "(in a queue per project, served in turn); a statement that cannot start in "
+                                    + "this time is refused with a message that the cluster is busy, instead of a "
+                                    + "job that waits and dies inside the cluster.");
+
+    public static final ConfigOption<Duration> ADMISSION_POLL_INTERVAL =
+            ConfigOptions.key("admission.cluster-poll-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(200))
+                    .withDescription(
+                            "How often the JobManager's REST API (slots, jobs) is read while statements wait for "
+                                    + "slots; also the longest a reading is reused to admit a statement.");
 
     public static final ConfigOption<CacheKind> DIM_CACHE =
             ConfigOptions.key("dim.cache")

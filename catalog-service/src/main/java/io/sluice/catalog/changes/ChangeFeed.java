@@ -36,6 +36,13 @@ public class ChangeFeed {
                 .update();
     }
 
+    @Transactional
+    public void recordQuota(String project) {
+        jdbc.sql("insert into change_events (at, kind, project) values (?, ?, ?)")
+                .params(OffsetDateTime.now(), ChangeKind.QUOTA.name(), project)
+                .update();
+    }
+
     /** Events after {@code after}, oldest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<ChangeEvent> after(long after, int limit) {
@@ -45,9 +52,10 @@ public class ChangeFeed {
                         rs.getLong("id"),
                         rs.getObject("at", OffsetDateTime.class),
                         ChangeKind.valueOf(rs.getString("kind")),
-                        Environment.valueOf(rs.getString("environment")),
+                        rs.getString("environment") == null ? null : Environment.valueOf(rs.getString("environment")),
                         rs.getString("table_name"),
-                        rs.getString("data_source")))
+                        rs.getString("data_source"),
+                        rs.getString("project")))
                 .list();
     }
 }

@@ -3,7 +3,7 @@ package io.sluice.catalog.changes;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.sluice.catalog.common.Names;
 
-/** What changed in an environment: about a table, or a data source's connection. */
+/** What changed: in an environment, about a table or a data source's connection; or a project's quota. */
 public enum ChangeKind {
     /**
      * A version of the table was published, or the details its catalog shows (display name, description, partitions,
@@ -13,7 +13,9 @@ public enum ChangeKind {
     /** Grants, the public flag or the blacklist of the table changed: cached decisions are stale. */
     ACCESS,
     /** The data source's connection (address, user, secrets) changed: cached connections are stale. */
-    CONNECTION;
+    CONNECTION,
+    /** A project's quota changed (names the project, no environment): cached quotas are stale. */
+    QUOTA;
 
     @JsonValue
     public String spelling() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Polls catalog-service's change feed ({@code GET /api/v1/changes}) and drops cached catalogs as tables are
@@ -24,6 +25,7 @@ public final class CatalogChangeFeed implements AutoCloseable {
     private final CatalogServiceClient catalogService;
     private final List<String> environments;
     private final Runnable accessChanged;
+    private final Consumer<String> quotaChanged;
     private final ScheduledExecutorService poller;
     private long cursor;
     private boolean failing;
@@ -31,12 +33,18 @@ public final class CatalogChangeFeed implements AutoCloseable {
     /**
      * @param environments the environments whose catalogs sessions mount, kept read ahead
      * @param accessChanged called when grants, public flags or blacklists changed, to drop cached decisions
+     * @param quotaChanged called with a project whose quota changed, to drop its cached quota
      */
     public CatalogChangeFeed(
-            CatalogServiceClient catalogService, Duration interval, List<String> environments, Runnable accessChanged) {
+            CatalogServiceClient catalogService,
+            Duration interval,
+            List<String> environments,
+            Runnable accessChanged,
+            Consumer<String> quotaChanged) {
         this.catalogService = catalogService;
         this.environments = List.copyOf(environments);
         this.accessChanged = accessChanged;
+        this.quotaChanged = quotaChanged;
         this.poller =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -52,7 +60,7 @@ public final class CatalogChangeFeed implements AutoCloseable {
             long last;
             do {
                 last = cursor;
-                cursor = catalogService.applyChanges(cursor, accessChanged);
+                cursor = catalogService.applyChanges(cursor, accessChanged, quotaChanged);
             } while (cursor != last);
             catalogService.keepCatalogsWarm(environments);
             if (failing) {

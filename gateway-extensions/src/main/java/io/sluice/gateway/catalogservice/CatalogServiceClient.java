@@ -3,6 +3,7 @@ package io.sluice.gateway.catalogservice;
 import io.sluice.contract.ConnectionView;
 import io.sluice.contract.EnvironmentCatalogView;
 import io.sluice.contract.PrincipalView;
+import io.sluice.contract.QuotaView;
 import io.sluice.gateway.auth.Credentials;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * catalog-service's HTTP API as the gateway uses it, behind Caffeine caches whose TTLs bound how stale a
@@ -46,6 +48,7 @@ public final class CatalogServiceClient {
     private static final String PUBLISHED = "published";
     private static final String ACCESS = "access";
     private static final String CONNECTION = "connection";
+    private static final String QUOTA = "quota";
     private static final int CHANGE_BATCH = 500;
 
     private final URI api;
@@ -161,14 +164,20 @@ public final class CatalogServiceClient {
                                 ConnectionView.class));
     }
 
+    /** A project's quota, read with the gateway's service token; the caller caches it. */
+    public QuotaView quota(String project) {
+        return get("projects/" + encode(project) + "/quota", serviceAuthorization(), QuotaView.class);
+    }
+
     /**
      * Reads the change feed after {@code cursor} and drops the cached catalog of every environment a table was
      * published to, so sessions see the change on their next statement, and the cached connections a data
-     * admin changed; calls {@code accessChanged} once when any grant, public flag or blacklist changed.
+     * admin changed; calls {@code accessChanged} once when any grant, public flag or blacklist changed, and
+     * {@code quotaChanged} with each project whose quota changed.
      *
      * @return the id of the last change read ({@code cursor} when there was none)
      */
-    public long applyChanges(long cursor, Runnable accessChanged) {
+    public long applyChanges(long cursor, Runnable accessChanged, Consumer<String> quotaChanged) {
         long last = cursor;
         boolean access = false;
         Set<String> published = new HashSet<>();
@@ -181,6 +190,9 @@ public final class CatalogServiceClient {
             if (CONNECTION.equals(change.path("kind").asText())) {
                 connections.invalidate(
                         new ConnectionKey(change.path("environment").asText(), change.path("dataSource").asText()));
+            }
+            if (QUOTA.equals(change.path("kind").asText())) {
+                quotaChanged.accept(change.path("project").asText());
             }
             access |= ACCESS.equals(change.path("kind").asText());
         }

@@ -45,6 +45,16 @@ public final class ClientError extends RestHandlerException {
         return new ClientError(message, HttpResponseStatus.SERVICE_UNAVAILABLE);
     }
 
+    /** A statement or session above its project's quota (HTTP 429): raising the quota or stopping jobs helps. */
+    public static ClientError overQuota(String message) {
+        return new ClientError("Over quota: " + message, HttpResponseStatus.TOO_MANY_REQUESTS);
+    }
+
+    /** The cluster had no room for a statement within the gateway's admission wait (HTTP 503): try again later. */
+    public static ClientError busy(String message) {
+        return new ClientError("Cluster busy: " + message, HttpResponseStatus.SERVICE_UNAVAILABLE);
+    }
+
     /** Throws this error through interfaces that only allow unchecked exceptions. */
     public RuntimeException raise() {
         throw ClientError.<RuntimeException>sneaky(this);

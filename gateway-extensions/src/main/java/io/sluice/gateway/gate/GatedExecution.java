@@ -1,5 +1,6 @@
 package io.sluice.gateway.gate;
 
+import io.sluice.gateway.admission.Admission;
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.session.SessionPolicy;
 
@@ -109,10 +110,15 @@ public final class GatedExecution {
                                         + "MODULE and ADD JAR; run other statements as statements.")
                         .raise();
             }
-            ResultFetcher result =
-                    run(executor, tableEnvironment, handle, operation, statement, context).withResourceManager(resources);
-            handedOver = true;
-            return result;
+            // quotas and free slots, before any job starts: a statement the cluster cannot take waits here, not there
+            try (Admission.Ticket ticket =
+                    context.admission().admit(operations, session.isStatementSetState(), tableEnvironment.getConfig())) {
+                ResultFetcher result =
+                        run(executor, tableEnvironment, handle, operation, statement, context).withResourceManager(resources);
+                ticket.started();
+                handedOver = true;
+                return result;
+            }
         } finally {
             if (!handedOver) {
                 close(resources);

@@ -9,6 +9,7 @@ import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpoint;
 import org.apache.flink.table.gateway.rest.header.application.DeployScriptHeaders;
 import org.apache.flink.table.gateway.rest.header.materializedtable.RefreshMaterializedTableHeaders;
+import org.apache.flink.table.gateway.rest.header.statement.ExecuteStatementHeaders;
 import org.apache.flink.table.gateway.rest.header.statement.FetchResultsHeaders;
 import org.apache.flink.util.ConfigurationException;
 
@@ -18,6 +19,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Flink's SQL gateway REST API (v1–v4, so the JDBC driver and the SQL client work unchanged) in front of the
@@ -28,7 +33,11 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
 
     private static final String MATERIALIZED_TABLE_ROUTES = RefreshMaterializedTableHeaders.class.getPackageName();
 
+    /** Most statements being submitted at once; each waits at most for its session's previous statement. */
+    private static final int MAX_SUBMITTERS = 1024;
+
     private final List<AutoCloseable> resources;
+    private final ExecutorService submitters = submitters();
 
     /** @param resources what runs beside the endpoint (change feed, cleanup) and stops with it */
     public SluiceRestEndpoint(
@@ -43,6 +52,7 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
         try {
             super.stop();
         } finally {
+            submitters.shutdownNow();
             for (AutoCloseable resource : resources) {
                 resource.close();
             }
@@ -70,6 +80,12 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
                                 route.f1,
                                 ClientError.denied("deploying scripts is not offered through this gateway."),
                                 responseHeaders);
+            } else if (spec instanceof ExecuteStatementHeaders) {
+                handler =
+                        GovernedRouteHandler.forwarding(
+                                new SubmittingStatementHandler(
+                                        service, responseHeaders, (ExecuteStatementHeaders) spec, submitters),
+                                responseHeaders);
             } else if (spec instanceof FetchResultsHeaders) {
                 handler =
                         GovernedRouteHandler.forwarding(
@@ -81,5 +97,15 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
             governed.add(Tuple2.of(spec, handler));
         }
         return governed;
+    }
+
+    private static ExecutorService submitters() {
+        return new ThreadPoolExecutor(
+                        0, MAX_SUBMITTERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                        r -> {
+                            Thread thread = new Thread(r, "sluice-statement-submitter");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
     }
 }

@@ -2,6 +2,8 @@ package io.sluice.gateway.session;
 
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.access.AccessEnforcer;
+import io.sluice.gateway.admission.Admission;
+import io.sluice.gateway.admission.SessionSeats;
 import io.sluice.gateway.auth.Authenticator;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.auth.RequestCredentials;
@@ -66,6 +68,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private final SessionPolicy policy;
     private final AccessEnforcer enforcer;
     private final GatedExecution execution;
+    private final Admission admission;
+    private final SessionSeats seats;
     private final SecretRedactor redactor;
     private final EnvironmentMounts mounts;
     private final long abandonedAfterNanos;
@@ -87,7 +91,9 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             List<String> environments,
             Duration abandonedOperationTimeout,
             Duration sessionIdleTimeout,
-            StartedJobs startedJobs) {
+            StartedJobs startedJobs,
+            Admission admission,
+            SessionSeats seats) {
         this.delegate = delegate;
         this.startedJobs = startedJobs;
         this.authenticator = new Authenticator(catalogService);
@@ -101,6 +107,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                         principal -> (table, action) -> enforcer.requireTable(principal, table, action));
         this.abandonedAfterNanos = abandonedOperationTimeout.toNanos();
         this.forgetAfterNanos = sessionIdleTimeout.toNanos();
+        this.admission = admission;
+        this.seats = seats;
         this.reaper =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -138,7 +146,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                         .addSessionConfig(ownedSettings);
         environment.getSessionName().ifPresent(governed::setSessionName);
         List<String> mounted = mounts.mount(principal, governed);
-        SessionHandle handle = delegate.openSession(governed.build());
+        SessionHandle handle = seats.open(principal, () -> delegate.openSession(governed.build()));
         sessions.put(handle, new GovernedSession(principal, credentials, mounted, ownedSettings));
         LOG.info(
                 "Session {} opened for user {} of project {} with environments {}",
@@ -164,6 +172,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         startedJobs.awaitStarted(sessionHandle, session.openOperations);
         delegate.closeSession(sessionHandle);
         sessions.remove(sessionHandle);
+        seats.closed(sessionHandle);
     }
 
     /**
@@ -260,7 +269,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                         startedJobs.awaitStarted(jobId, delegate.getSessionConfig(sessionHandle));
                     }
                 };
-        return new StatementContext(session.principal, own, session.ownedSettings);
+        return new StatementContext(session.principal, own, session.ownedSettings, admission.forPrincipal(session.principal));
     }
 
     private void requireAllowed(Map<String, String> statementConfig) {
@@ -364,6 +373,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                     if (forgetAfterNanos > 0 && session.silentForNanos() > forgetAfterNanos) {
                         // Flink has closed it for idling by now (asking Flink would count as activity)
                         sessions.remove(handle);
+                        seats.closed(handle);
                         return;
                     }
                     if (session.openOperations.isEmpty() || session.silentForNanos() < abandonedAfterNanos) {

@@ -16,16 +16,16 @@ import java.util.Optional;
  * configuration ({@code GET /jobs/:id/config} of the JobManager's REST API, found from the session's
  * {@code rest.address}/{@code rest.port}). An owner never changes, so answers are cached.
  */
-final class JobOwnership {
+public final class JobOwnership {
 
-    static final String PROJECT_TAG = "sluice.project";
+    public static final String PROJECT_TAG = "sluice.project";
     static final String USER_TAG = "sluice.user";
 
     private final JobManagerRest cluster = new JobManagerRest();
     private final Cache<String, Optional<String>> owners = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** The job's project, empty when the job is unknown or was not started through this gateway. */
-    Optional<String> project(String jobId, Map<String, String> sessionConfig) {
+    public Optional<String> project(String jobId, Map<String, String> sessionConfig) {
         Optional<String> cached = owners.getIfPresent(jobId);
         if (cached != null) {
             return cached;

@@ -6,6 +6,7 @@ import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.catalog.EnvironmentCatalog;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
+import io.sluice.gateway.admission.Admission;
 import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.gate.GatedExecution;
 import io.sluice.gateway.gate.StatementContext;
@@ -69,7 +70,8 @@ class GatedExecutionTest {
         bob = catalogService.principal(credentials);
         execution = new GatedExecution(
                 new StatementGate(new StatementLimits(1 << 20, 200), new SessionPolicy(List.of("table.*")), enforcer));
-        context = new StatementContext(bob, jobId -> false, Map.of(SessionPolicy.JOB_TAGS_KEY, "sluice.project:other"));
+        context = new StatementContext(
+                bob, jobId -> false, Map.of(SessionPolicy.JOB_TAGS_KEY, "sluice.project:other"), Admission.ForPrincipal.NONE);
 
         URI cluster = stack.miniCluster.getRestAddress().get();
         Configuration config = new Configuration();

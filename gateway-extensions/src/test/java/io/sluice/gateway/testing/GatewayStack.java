@@ -11,12 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Map;
 
 /** The one {@link LocalStack} the gateway's end-to-end tests share, started on first use, stopped with the JVM. */
 public final class GatewayStack extends LocalStack {
 
-    /** Slots of the MiniCluster: few, so that a job nobody cancels starves the next one. */
-    public static final int SLOTS = 2;
+    /**
+     * Slots of the MiniCluster: few, so that a job nobody cancels starves the next one (a soak run may ask for more
+     * with {@code -Dstack.slots=4}).
+     */
+    public static final int SLOTS = Integer.getInteger("stack.slots", 2);
 
     /** Long, so that what open sessions see of a publication is the change feed's doing (production default: 30 s). */
     public static final Duration CATALOG_TTL = Duration.ofMinutes(5);
@@ -27,10 +31,21 @@ public final class GatewayStack extends LocalStack {
     /** How long a silent client's statements live in these tests (production default: 20 s). */
     public static final Duration ABANDONED_AFTER = Duration.ofSeconds(8);
 
+    /**
+     * Longest wait of a statement for slots at the gateway in these tests (production default: 2 min): longer than
+     * a killed client's job lives ({@link #ABANDONED_AFTER} and the reaper's period) and than a burst of 40 short
+     * queries takes on 2 slots, short enough to test; a soak run may ask for more with
+     * {@code -Dadmission.max-wait-seconds=600}.
+     */
+    public static final Duration ADMISSION_WAIT = Duration.ofSeconds(Long.getLong("admission.max-wait-seconds", 45));
+
     private static GatewayStack instance;
 
     private GatewayStack() throws Exception {
-        super(new Settings(SLOTS, CATALOG_TTL, CHANGE_POLL, ABANDONED_AFTER, 0, 0, 0, 0));
+        super(
+                new Settings(SLOTS, CATALOG_TTL, CHANGE_POLL, ABANDONED_AFTER, 0, 0, 0, 0),
+                null,
+                Map.of("admission.max-wait", ADMISSION_WAIT.toMillis() + " ms"));
     }
 
     /**

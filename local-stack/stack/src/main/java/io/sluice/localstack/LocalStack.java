@@ -96,6 +96,14 @@ public class LocalStack implements AutoCloseable {
      *     kept across restarts; null for a throwaway stack
      */
     public LocalStack(Settings settings, Path dataDir) throws Exception {
+        this(settings, dataDir, Map.of());
+    }
+
+    /**
+     * @param endpointOptions further options of the {@code sluice} endpoint, keys without its prefix (e.g.
+     *     {@code admission.max-wait})
+     */
+    public LocalStack(Settings settings, Path dataDir, Map<String, String> endpointOptions) throws Exception {
         this.settings = settings;
         Path work = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("sluice-local-stack-");
 
@@ -167,6 +175,7 @@ public class LocalStack implements AutoCloseable {
         gatewayConfig.setString(
                 "sql-gateway.endpoint.sluice.cache.change-poll-interval",
                 settings.changePollInterval().toMillis() + " ms");
+        endpointOptions.forEach((key, value) -> gatewayConfig.setString("sql-gateway.endpoint.sluice." + key, value));
         if (vanillaPort >= 0) {
             gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
             gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));

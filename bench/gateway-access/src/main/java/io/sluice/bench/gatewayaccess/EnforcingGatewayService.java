@@ -2,6 +2,7 @@ package io.sluice.bench.gatewayaccess;
 
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.access.AccessEnforcer;
+import io.sluice.gateway.admission.Admission;
 import io.sluice.gateway.gate.GatedExecution;
 import io.sluice.gateway.gate.StatementContext;
 import io.sluice.gateway.gate.StatementGate;
@@ -32,7 +33,7 @@ final class EnforcingGatewayService extends SqlGatewayServiceImpl {
         this.execution =
                 new GatedExecution(
                         new StatementGate(new StatementLimits(1 << 20, 200), new SessionPolicy(List.of("table.*")), enforcer));
-        this.context = new StatementContext(principal, jobId -> false, Map.of());
+        this.context = new StatementContext(principal, jobId -> false, Map.of(), Admission.ForPrincipal.NONE);
     }
 
     @Override

@@ -1,0 +1,44 @@
+package io.sluice.gateway.admission;
+
+import io.sluice.contract.QuotaView;
+import io.sluice.gateway.catalogservice.CatalogServiceClient;
+import io.sluice.gateway.catalogservice.CatalogServiceException;
+import io.sluice.gateway.errors.ClientError;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.time.Duration;
+
+/**
+ * The quotas of projects, read from catalog-service with the gateway's service token and kept until the change
+ * feed reports a change of the project's quota (or the TTL passes). Fails closed: without a quota a project's
+ * sessions and jobs are refused.
+ */
+public final class QuotaBook {
+
+    private final CatalogServiceClient catalogService;
+    private final Cache<String, QuotaView> quotas;
+
+    public QuotaBook(CatalogServiceClient catalogService, Duration ttl) {
+        this.catalogService = catalogService;
+        this.quotas = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+    }
+
+    public QuotaView of(String project) {
+        try {
+            return quotas.get(project, catalogService::quota);
+        } catch (CatalogServiceException e) {
+            // the gateway's own token was refused or catalog-service is down: not the client's doing either way
+            throw ClientError.unavailable(
+                            "catalog-service: the quota of project " + project + " cannot be read (" + e.getMessage()
+                                    + "); statements and sessions that need it are refused until it can.")
+                    .raise();
+        }
+    }
+
+    /** Drops a project's cached quota, so that the next statement or session reads the changed one. */
+    public void forget(String project) {
+        quotas.invalidate(project);
+    }
+}

@@ -1,0 +1,60 @@
+package io.sluice.gateway.rest;
+
+import io.sluice.gateway.auth.Credentials;
+import io.sluice.gateway.auth.RequestCredentials;
+import io.sluice.gateway.errors.ClientError;
+
+import org.apache.flink.runtime.rest.handler.HandlerRequest;
+import org.apache.flink.table.gateway.api.SqlGatewayService;
+import org.apache.flink.table.gateway.rest.handler.statement.ExecuteStatementHandler;
+import org.apache.flink.table.gateway.rest.header.statement.ExecuteStatementHeaders;
+import org.apache.flink.table.gateway.rest.message.statement.ExecuteStatementRequestBody;
+import org.apache.flink.table.gateway.rest.message.statement.ExecuteStatementResponseBody;
+import org.apache.flink.table.gateway.rest.util.SqlGatewayRestAPIVersion;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Submits statements off the REST endpoint's few Netty threads. Flink runs one statement of a session at a time:
+ * submitting a second one blocks the calling thread until the first has started its job — which, with admission,
+ * can mean until the first one's turn for slots has come. On a Netty thread that would stall every request of
+ * every session on it (their fetches too, so the gateway would take their clients for gone).
+ */
+final class SubmittingStatementHandler extends ExecuteStatementHandler {
+
+    private final ExecutorService submitters;
+
+    SubmittingStatementHandler(
+            SqlGatewayService service,
+            Map<String, String> responseHeaders,
+            ExecuteStatementHeaders headers,
+            ExecutorService submitters) {
+        super(service, responseHeaders, headers);
+        this.submitters = submitters;
+    }
+
+    @Override
+    protected CompletableFuture<ExecuteStatementResponseBody> handleRequest(
+            SqlGatewayRestAPIVersion version, HandlerRequest<ExecuteStatementRequestBody> request) {
+        // the request's credentials live on the Netty thread; the submitting thread needs them for the owner check
+        Credentials credentials = RequestCredentials.current().orElse(null);
+        try {
+            return CompletableFuture.supplyAsync(
+                    () -> {
+                        RequestCredentials.set(credentials);
+                        try {
+                            return super.handleRequest(version, request).join();
+                        } finally {
+                            RequestCredentials.clear();
+                        }
+                    },
+                    submitters);
+        } catch (RejectedExecutionException full) {
+            return CompletableFuture.failedFuture(
+                    ClientError.busy("the gateway has too many statements being submitted at once; try again shortly."));
+        }
+    }
+}

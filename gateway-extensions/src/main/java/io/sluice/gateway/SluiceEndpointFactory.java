@@ -11,6 +11,7 @@ import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.rest.SluiceRestEndpoint;
 import io.sluice.gateway.session.GovernedSqlGatewayService;
 import io.sluice.gateway.session.SessionPolicy;
+import io.sluice.gateway.session.SessionRegistry;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -76,16 +77,20 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                 new AccessEnforcer(
                         decider, Set.copyOf(options.get(SluiceGatewayOptions.ENVIRONMENTS)), TableHints.ALLOWED_KEYS::contains,
                         staleness);
+        SecretRedactor redactor = new SecretRedactor();
         GovernedSqlGatewayService governed =
                 new GovernedSqlGatewayService(
                         flinkService,
                         catalogService,
                         new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS)),
                         enforcer,
-                        new SecretRedactor(),
+                        redactor,
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),
-                        options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
-                        sessionsClosedAfter(context.getFlinkConfiguration()));
+                        new SessionRegistry.Settings(
+                                options.get(SluiceGatewayOptions.ACCEPT_HANDLE_ONLY_REQUESTS),
+                                options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
+                                sessionsClosedAfter(context.getFlinkConfiguration()),
+                                options.get(SluiceGatewayOptions.LOGIN_CACHE_TTL)));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
                 pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval, decider::invalidateAll);
@@ -93,7 +98,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
         try {
-            return new SluiceRestEndpoint(restConfig, governed, List.of(changeFeed, governed));
+            return new SluiceRestEndpoint(restConfig, governed, redactor, List.of(changeFeed, governed));
         } catch (Exception e) {
             governed.close();
             closeQuietly(changeFeed);
@@ -174,6 +179,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.ALLOWED_SESSION_KEYS);
         options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
+        options.add(SluiceGatewayOptions.ACCEPT_HANDLE_ONLY_REQUESTS);
         options.add(SluiceGatewayOptions.DIM_CACHE);
         options.add(SluiceGatewayOptions.DIM_CACHE_SIZE);
         options.add(SluiceGatewayOptions.DIM_CACHE_TTL);

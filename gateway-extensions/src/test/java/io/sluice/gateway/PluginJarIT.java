@@ -53,6 +53,8 @@ class PluginJarIT {
                         "sql-gateway.endpoint.sluice.port: " + port,
                         "sql-gateway.endpoint.sluice.catalog-service.url: " + stack.catalogServiceUrl,
                         "sql-gateway.endpoint.sluice.catalog-service.token-file: " + token,
+                        // the JDBC client below sends its credentials only when it connects
+                        "sql-gateway.endpoint.sluice.session.accept-handle-only-requests: true",
                         "execution.target: remote",
                         "rest.address: " + cluster.getHost(),
                         "rest.port: " + cluster.getPort(),

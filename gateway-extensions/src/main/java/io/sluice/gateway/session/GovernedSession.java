@@ -17,6 +17,8 @@ final class GovernedSession {
 
     final PrincipalView principal;
     final Credentials credentials;
+    /** The project the client asked for on login (null: the user's first), so its login can be checked again alike. */
+    final String requestedProject;
     final List<String> environments;
     final Set<OperationHandle> openOperations = ConcurrentHashMap.newKeySet();
     /** SHOW JOBS statements, whose rows are cut to the project's jobs when fetched. */
@@ -25,9 +27,10 @@ final class GovernedSession {
     final Set<OperationHandle> configListings = ConcurrentHashMap.newKeySet();
     private volatile long lastSeenNanos = System.nanoTime();
 
-    GovernedSession(PrincipalView principal, Credentials credentials, List<String> environments) {
+    GovernedSession(PrincipalView principal, Credentials credentials, String requestedProject, List<String> environments) {
         this.principal = principal;
         this.credentials = credentials;
+        this.requestedProject = requestedProject;
         this.environments = List.copyOf(environments);
     }
 

@@ -261,7 +261,7 @@ public final class SessionRegistry implements AutoCloseable {
     }
 
     private static String shortForm(String identifier) {
-        return identifier.substring(0, Math.min(8, identifier.length())) + "…";
+        return identifier.substring(0, Math.min(8, identifier.length())) + "...";
     }
 
     private static long clamp(long value, long lowest, long highest) {

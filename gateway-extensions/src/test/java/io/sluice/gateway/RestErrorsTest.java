@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -147,6 +148,19 @@ class RestErrorsTest {
                 .startsWith("Not found: ");
         assertThat(cleanError(send("PUT", "/v3/sessions", "{}".getBytes(StandardCharsets.UTF_8), authorization), 404))
                 .startsWith("Not found: ");
+    }
+
+    @Test
+    void undecodableUrlIsABadRequest() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", stack.restUrl().getPort())) {
+            socket.getOutputStream()
+                    .write(("GET /v3/sessions/%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(raw.substring(9, 12));
+            String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+            assertThat(cleanError(new Answer(status, body), 400)).startsWith("The URL is not valid: ");
+        }
     }
 
     @Test

@@ -8,6 +8,10 @@ import io.sluice.gateway.catalog.TableHints;
 import io.sluice.gateway.catalogservice.CatalogChangeFeed;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.gate.StatementGate;
+import io.sluice.gateway.gate.StatementLimits;
+import io.sluice.gateway.jobs.JobManagerRest;
+import io.sluice.gateway.jobs.StartedJobs;
 import io.sluice.gateway.rest.SluiceRestEndpoint;
 import io.sluice.gateway.session.GovernedSqlGatewayService;
 import io.sluice.gateway.session.SessionPolicy;
@@ -78,11 +82,20 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         decider, Set.copyOf(options.get(SluiceGatewayOptions.ENVIRONMENTS)), TableHints.ALLOWED_KEYS::contains,
                         staleness);
         SecretRedactor redactor = new SecretRedactor();
+        SessionPolicy policy = new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS));
+        StatementGate gate =
+                new StatementGate(
+                        new StatementLimits(
+                                options.get(SluiceGatewayOptions.STATEMENT_MAX_LENGTH),
+                                options.get(SluiceGatewayOptions.STATEMENT_MAX_NESTING)),
+                        policy,
+                        enforcer);
         GovernedSqlGatewayService governed =
                 new GovernedSqlGatewayService(
                         flinkService,
                         catalogService,
-                        new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS)),
+                        policy,
+                        gate,
                         enforcer,
                         redactor,
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),
@@ -90,7 +103,9 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                                 options.get(SluiceGatewayOptions.ACCEPT_HANDLE_ONLY_REQUESTS),
                                 options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
                                 sessionsClosedAfter(context.getFlinkConfiguration()),
-                                options.get(SluiceGatewayOptions.LOGIN_CACHE_TTL)));
+                                options.get(SluiceGatewayOptions.LOGIN_CACHE_TTL)),
+                        new StartedJobs(
+                                flinkService, new JobManagerRest(), options.get(SluiceGatewayOptions.CANCEL_START_WAIT)));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
                 pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval, decider::invalidateAll);
@@ -180,6 +195,9 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.ALLOWED_SESSION_KEYS);
         options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
         options.add(SluiceGatewayOptions.ACCEPT_HANDLE_ONLY_REQUESTS);
+        options.add(SluiceGatewayOptions.STATEMENT_MAX_LENGTH);
+        options.add(SluiceGatewayOptions.STATEMENT_MAX_NESTING);
+        options.add(SluiceGatewayOptions.CANCEL_START_WAIT);
         options.add(SluiceGatewayOptions.DIM_CACHE);
         options.add(SluiceGatewayOptions.DIM_CACHE_SIZE);
         options.add(SluiceGatewayOptions.DIM_CACHE_TTL);

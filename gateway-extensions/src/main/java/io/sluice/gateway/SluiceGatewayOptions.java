@@ -147,6 +147,33 @@ public final class SluiceGatewayOptions {
                                     + "set to their Authorization header. Either way a request with another "
                                     + "user's credentials is refused.");
 
+    public static final ConfigOption<Integer> STATEMENT_MAX_LENGTH =
+            ConfigOptions.key("statement.max-length")
+                    .intType()
+                    .defaultValue(1024 * 1024)
+                    .withDescription(
+                            "Most characters one statement (or script) may have; a longer one is refused before it "
+                                    + "is parsed, so that no request can occupy the parser for long.");
+
+    public static final ConfigOption<Integer> STATEMENT_MAX_NESTING =
+            ConfigOptions.key("statement.max-nesting")
+                    .intType()
+                    .defaultValue(200)
+                    .withDescription(
+                            "Deepest nesting of parentheses and brackets a statement may have; a deeper one is "
+                                    + "refused before it is parsed (the SQL parser's recursion grows with nesting).");
+    public static final ConfigOption<Duration> CANCEL_START_WAIT =
+            ConfigOptions.key("job.cancel-start-wait")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(15))
+                    .withDescription(
+                            "A query that is cancelled or closed (by its client, for a silent client, with its "
+                                    + "session, or by STOP JOB) while its job is still starting has its job "
+                                    + "cancelled only once every task of it runs, at most this long after the "
+                                    + "request: Flink 2.2.1 kills the TaskManager when a query's collect sink is "
+                                    + "torn down before it opened (FLINK-39330). Read from the JobManager's REST "
+                                    + "API; 0 cancels at once.");
+
     public static final ConfigOption<CacheKind> DIM_CACHE =
             ConfigOptions.key("dim.cache")
                     .enumType(CacheKind.class)

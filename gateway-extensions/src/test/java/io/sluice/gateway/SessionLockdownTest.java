@@ -99,10 +99,10 @@ class SessionLockdownTest {
         assertRefused(
                 "INSERT INTO test.demo_kafka.order_copies /*+ OPTIONS('properties.bootstrap.servers'='evil:9092') */ "
                         + "SELECT * FROM test.demo_kafka.orders",
-                "a query may not set properties.bootstrap.servers in an OPTIONS hint");
+                "an OPTIONS hint may not set properties.bootstrap.servers on test.demo_kafka.order_copies");
         assertRefused(
                 "SELECT * FROM test.demo_kafka.orders /*+ OPTIONS('topic'='__consumer_offsets') */",
-                "a query may not set topic in an OPTIONS hint");
+                "table test.demo_kafka.orders does not let a query set topic");
     }
 
     @Test

@@ -47,7 +47,7 @@ class SqlClientTest {
                         "Authorization:Bearer " + stack.issueToken(ALICE, ALICE_PASSWORD),
                         "ADD JAR '/tmp/evil.jar';\n");
         assertThat(output)
-                .containsPattern("Reason:\\s+\\[Access denied: ADD JAR is not allowed");
+                .containsPattern("Reason:\\s+\\[Access denied: loading code from a jar \\(/tmp/evil.jar\\) is for system admins");
     }
 
     @Test

@@ -13,7 +13,9 @@ public record Definition(Kind kind, String subject) {
         CONNECTOR_TABLE,
         /** Code from a jar the user names: {@code ADD JAR}, {@code CREATE FUNCTION … USING JAR}. */
         JAR,
-        /** A catalog of the user's own, with its own connection. */
+        /** A function from a class on the gateway's classpath; tenant functions come from the registry. */
+        FUNCTION,
+        /** A catalog of the user's own, with its own connection (or the environments' catalogs changed). */
         CATALOG,
         /** A module, which brings functions (and code) of its own. */
         MODULE

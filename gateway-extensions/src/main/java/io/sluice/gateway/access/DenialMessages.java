@@ -49,9 +49,11 @@ final class DenialMessages {
                             + "catalog-service (POST /api/v1/tables).";
                     case JAR -> "loading code from a jar (" + definition.subject() + ") is for system admins: "
                             + "use the functions registered for your project.";
-                    case CATALOG -> "creating catalog " + definition.subject() + " is for system admins: the "
+                    case FUNCTION -> "defining function " + definition.subject() + " from a class of the gateway's "
+                            + "classpath is for system admins: use the functions registered for your project.";
+                    case CATALOG -> "creating or changing catalog " + definition.subject() + " is for system admins: the "
                             + "session's catalogs are the environments " + catalogs + ".";
-                    case MODULE -> "loading module " + definition.subject() + " is for system admins: the gateway "
+                    case MODULE -> "loading or changing module " + definition.subject() + " is for system admins: the gateway "
                             + "sets up the session's modules.";
                 };
         return new Denial(definition.subject(), definition.kind().name().toLowerCase(Locale.ROOT), message);

@@ -6,38 +6,39 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The tables the catalog's table factory builds while {@link StatementAnalyzer} parses a statement on this thread.
- * Flink builds a statement's sources while it parses, before any access decision; the factory's check records them
- * here instead of deciding, and the analyzer refuses the statement if the planner built a table its analysis did
- * not find, so that a shape the analysis misses fails closed instead of running unchecked.
+ * The tables the catalog's table factory builds while a statement is parsed and analysed on this thread. Flink builds
+ * a statement's sources while it parses, before any access decision; the factory's check records them here instead of
+ * deciding, and the analysis refuses the statement if the planner built a table it did not find, so that a shape the
+ * analysis misses fails closed instead of running unchecked.
  */
-final class PlannedTables {
+public final class PlannedTables {
 
     private static final ThreadLocal<Set<ObjectIdentifier>> BUILT = new ThreadLocal<>();
 
     private PlannedTables() {}
 
-    /** Starts recording on this thread; returns what {@link #stop} needs. */
-    static Set<ObjectIdentifier> start() {
+    /** Records on this thread until closed. */
+    public static Recording record() {
         Set<ObjectIdentifier> built = new LinkedHashSet<>();
         BUILT.set(built);
-        return built;
+        return new Recording(built);
     }
 
-    static void stop() {
-        BUILT.remove();
-    }
+    /** The tables built while it was open. */
+    public static final class Recording implements AutoCloseable {
+        private final Set<ObjectIdentifier> built;
 
-    /**
-     * Runs a statement that only defines views (see {@link StatementAnalyzer.Analysis#definesViewsOnly}) with the
-     * table factory recording, not deciding: the view's sources are built to validate it, not to read them.
-     */
-    static <T> T definingViews(java.util.function.Supplier<T> definition) {
-        start();
-        try {
-            return definition.get();
-        } finally {
-            stop();
+        private Recording(Set<ObjectIdentifier> built) {
+            this.built = built;
+        }
+
+        public Set<ObjectIdentifier> built() {
+            return built;
+        }
+
+        @Override
+        public void close() {
+            BUILT.remove();
         }
     }
 

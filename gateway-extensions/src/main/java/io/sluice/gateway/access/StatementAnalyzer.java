@@ -1,8 +1,11 @@
 package io.sluice.gateway.access;
 
+import io.sluice.gateway.gate.StatementSplitter;
+
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.catalog.CatalogBaseTable;
 import org.apache.flink.table.catalog.CatalogFunction;
+import org.apache.flink.table.catalog.CatalogView;
 import org.apache.flink.table.catalog.ContextResolvedTable;
 import org.apache.flink.table.catalog.ObjectIdentifier;
 import org.apache.flink.table.delegation.Parser;
@@ -16,7 +19,17 @@ import org.apache.flink.table.operations.ReplaceTableAsOperation;
 import org.apache.flink.table.operations.SinkModifyOperation;
 import org.apache.flink.table.operations.StatementSetOperation;
 import org.apache.flink.table.operations.TruncateTableOperation;
+import org.apache.flink.table.operations.UnloadModuleOperation;
+import org.apache.flink.table.operations.UseModulesOperation;
 import org.apache.flink.table.operations.command.AddJarOperation;
+import org.apache.flink.table.operations.command.RemoveJarOperation;
+import org.apache.flink.table.operations.ddl.AlterCatalogFunctionOperation;
+import org.apache.flink.table.operations.ddl.AlterCatalogCommentOperation;
+import org.apache.flink.table.operations.ddl.AlterCatalogOptionsOperation;
+import org.apache.flink.table.operations.ddl.AlterCatalogResetOperation;
+import org.apache.flink.table.operations.ddl.DropCatalogFunctionOperation;
+import org.apache.flink.table.operations.ddl.DropCatalogOperation;
+import org.apache.flink.table.operations.ddl.DropTempSystemFunctionOperation;
 import org.apache.flink.table.operations.ddl.AlterTableChangeOperation;
 import org.apache.flink.table.operations.ddl.AlterViewAsOperation;
 import org.apache.flink.table.operations.ddl.AnalyzeTableOperation;
@@ -38,58 +51,28 @@ import java.util.TreeSet;
  * Finds what a statement does to which tables, in the session it runs in: its current catalog and database,
  * temporary tables and views, functions. It parses with the session's own parser, so names, quoting, case and
  * comments resolve exactly as they will when Flink runs the statement, and views are already expanded into the
- * tables under them.
+ * tables under them. A view being defined is judged by its query, as the SELECT it will be.
  *
  * <p>Statements that Flink cannot parse are not judged here: the exception is the same Flink would throw.
  */
 public final class StatementAnalyzer {
 
-    /** The operations of a statement as the session's parser produced them, kept to run them without parsing again. */
-    public record Analysis(List<Operation> operations, StatementAccess access) {
+    /** The operations of a statement as the session's parser produced them, and what they touch. */
+    public record Analysis(List<Operation> operations, StatementAccess access) {}
 
-        /**
-         * Whether the statement only defines views. A view's query is validated when it is defined, which builds its
-         * sources, but it reads nothing until it is used; then it arrives expanded into the tables under it and is
-         * judged there, column by column.
-         */
-        public boolean definesViewsOnly() {
-            return operations.stream().allMatch(o -> o instanceof CreateViewOperation || o instanceof AlterViewAsOperation);
-        }
-    }
-
-    /** Analyses a text of one or more statements in the session of {@code tableEnvironment}. */
+    /** Parses and analyses a text of one or more statements in the session of {@code tableEnvironment}. */
     public Analysis analyze(TableEnvironmentInternal tableEnvironment, String sql) {
-        Set<ObjectIdentifier> built = PlannedTables.start();
-        List<Operation> operations;
-        try {
-            operations = parse(tableEnvironment.getParser(), sql);
-        } finally {
-            PlannedTables.stop();
+        Parser parser = tableEnvironment.getParser();
+        try (PlannedTables.Recording recording = PlannedTables.record()) {
+            return collect(parser, parse(parser, sql), recording.built());
         }
-        Collector collector = new Collector();
-        for (Operation operation : operations) {
-            collector.operation(operation);
-        }
-        Analysis analysis = new Analysis(operations, collector.result(operations.size()));
-        if (analysis.definesViewsOnly()) {
-            return analysis;
-        }
-        StatementAccess access = analysis.access();
-        for (ObjectIdentifier table : built) {
-            if (access.tables().stream().noneMatch(t -> t.table().equals(table))) {
-                throw new IllegalStateException(
-                        "The planner built table " + table.asSummaryString() + " but the access analysis did not find "
-                                + "it; refusing the statement.");
-            }
-        }
-        return analysis;
     }
 
     /**
      * Flink parses one statement at a time. A text of several is split and each part parsed on its own; a later
      * part that uses what an earlier one creates fails to parse, as it would in Flink.
      */
-    private static List<Operation> parse(Parser parser, String sql) {
+    public List<Operation> parse(Parser parser, String sql) {
         List<String> statements = StatementSplitter.split(sql);
         if (statements.size() <= 1) {
             return parser.parse(sql);
@@ -101,10 +84,36 @@ public final class StatementAnalyzer {
         return operations;
     }
 
+    /**
+     * What the parsed operations touch. Call it while the {@link PlannedTables.Recording} of their parse is open:
+     * a table the planner built that the analysis did not find refuses the statement.
+     */
+    public Analysis collect(Parser parser, List<Operation> operations, Set<ObjectIdentifier> built) {
+        Collector collector = new Collector(parser);
+        for (Operation operation : operations) {
+            collector.operation(operation);
+        }
+        Analysis analysis = new Analysis(operations, collector.result(operations.size()));
+        StatementAccess access = analysis.access();
+        for (ObjectIdentifier table : built) {
+            if (access.tables().stream().noneMatch(t -> t.table().equals(table))) {
+                throw new IllegalStateException(
+                        "The planner built table " + table.asSummaryString() + " but the access analysis did not find "
+                                + "it; refusing the statement.");
+            }
+        }
+        return analysis;
+    }
+
     /** Gathers accesses once per table and action, merging the columns read. */
     private static final class Collector {
+        private final Parser parser;
         private final Map<String, TableAccess> tables = new LinkedHashMap<>();
         private final List<Definition> definitions = new ArrayList<>();
+
+        Collector(Parser parser) {
+            this.parser = parser;
+        }
 
         void operation(Operation operation) {
             if (operation instanceof ExplainOperation explain) {
@@ -135,16 +144,50 @@ public final class StatementAnalyzer {
                 add(truncate.getTableIdentifier(), false, Action.DELETE, List.of(), Map.of());
             } else if (operation instanceof AnalyzeTableOperation analyze) {
                 add(analyze.getTableIdentifier(), false, Action.SELECT, List.of(), Map.of());
+            } else if (operation instanceof CreateViewOperation view) {
+                viewQuery(view.getCatalogView());
+            } else if (operation instanceof AlterViewAsOperation view) {
+                viewQuery(view.getNewView());
             } else if (operation instanceof AddJarOperation addJar) {
                 definitions.add(new Definition(Definition.Kind.JAR, addJar.getPath()));
+            } else if (operation instanceof RemoveJarOperation removeJar) {
+                definitions.add(new Definition(Definition.Kind.JAR, removeJar.getPath()));
             } else if (operation instanceof CreateCatalogFunctionOperation function) {
                 function(function.getFunctionIdentifier().asSummaryString(), function.getCatalogFunction());
             } else if (operation instanceof CreateTempSystemFunctionOperation function) {
                 function(function.getFunctionName(), function.getCatalogFunction());
+            } else if (operation instanceof AlterCatalogFunctionOperation function) {
+                function(function.getFunctionIdentifier().asSummaryString(), function.getCatalogFunction());
+            } else if (operation instanceof DropCatalogFunctionOperation function) {
+                definitions.add(new Definition(Definition.Kind.FUNCTION, function.getFunctionIdentifier().asSummaryString()));
+            } else if (operation instanceof DropTempSystemFunctionOperation function) {
+                definitions.add(new Definition(Definition.Kind.FUNCTION, function.getFunctionName()));
             } else if (operation instanceof CreateCatalogOperation catalog) {
+                definitions.add(new Definition(Definition.Kind.CATALOG, catalog.getCatalogName()));
+            } else if (operation instanceof DropCatalogOperation catalog) {
+                definitions.add(new Definition(Definition.Kind.CATALOG, catalog.getCatalogName()));
+            } else if (operation instanceof AlterCatalogOptionsOperation catalog) {
+                definitions.add(new Definition(Definition.Kind.CATALOG, catalog.getCatalogName()));
+            } else if (operation instanceof AlterCatalogResetOperation catalog) {
+                definitions.add(new Definition(Definition.Kind.CATALOG, catalog.getCatalogName()));
+            } else if (operation instanceof AlterCatalogCommentOperation catalog) {
                 definitions.add(new Definition(Definition.Kind.CATALOG, catalog.getCatalogName()));
             } else if (operation instanceof LoadModuleOperation module) {
                 definitions.add(new Definition(Definition.Kind.MODULE, module.getModuleName()));
+            } else if (operation instanceof UnloadModuleOperation module) {
+                definitions.add(new Definition(Definition.Kind.MODULE, module.getModuleName()));
+            } else if (operation instanceof UseModulesOperation modules) {
+                definitions.add(new Definition(Definition.Kind.MODULE, String.join(", ", modules.getModuleNames())));
+            }
+        }
+
+        /** A view's query, parsed from the expanded text Flink resolved it to, read as the SELECT it will be. */
+        private void viewQuery(CatalogView view) {
+            for (Operation operation : parser.parse(view.getExpandedQuery())) {
+                if (!(operation instanceof QueryOperation query)) {
+                    throw new IllegalStateException("A view's query did not parse as a query; refusing the statement.");
+                }
+                query(query);
             }
         }
 
@@ -173,10 +216,10 @@ public final class StatementAnalyzer {
             }
         }
 
+        /** Code from a jar is a jar definition; a class already on the gateway's classpath is a function one. */
         private void function(String name, CatalogFunction function) {
-            if (!function.getFunctionResources().isEmpty()) {
-                definitions.add(new Definition(Definition.Kind.JAR, name));
-            }
+            definitions.add(new Definition(
+                    function.getFunctionResources().isEmpty() ? Definition.Kind.FUNCTION : Definition.Kind.JAR, name));
         }
 
         private void add(

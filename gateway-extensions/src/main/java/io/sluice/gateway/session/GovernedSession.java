@@ -6,6 +6,7 @@ import io.sluice.gateway.auth.Credentials;
 import org.apache.flink.table.gateway.api.operation.OperationHandle;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,15 +21,19 @@ final class GovernedSession {
     /** The project the client asked for on login (null: the user's first), so its login can be checked again alike. */
     final String requestedProject;
     final List<String> environments;
+    /** What the gateway set in the session when it opened (job tags): kept on RESET. */
+    final Map<String, String> ownedSettings;
     final Set<OperationHandle> openOperations = ConcurrentHashMap.newKeySet();
-    /** SHOW JOBS statements, whose rows are cut to the project's jobs when fetched. */
-    final Set<OperationHandle> jobListings = ConcurrentHashMap.newKeySet();
-    /** SET statements that list the config, whose rows are cut to what a session may see. */
-    final Set<OperationHandle> configListings = ConcurrentHashMap.newKeySet();
     private volatile long lastSeenNanos = System.nanoTime();
 
-    GovernedSession(PrincipalView principal, Credentials credentials, String requestedProject, List<String> environments) {
+    GovernedSession(
+            PrincipalView principal,
+            Credentials credentials,
+            String requestedProject,
+            List<String> environments,
+            Map<String, String> ownedSettings) {
         this.principal = principal;
+        this.ownedSettings = Map.copyOf(ownedSettings);
         this.credentials = credentials;
         this.requestedProject = requestedProject;
         this.environments = List.copyOf(environments);

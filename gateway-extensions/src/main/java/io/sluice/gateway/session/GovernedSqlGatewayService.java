@@ -2,8 +2,6 @@ package io.sluice.gateway.session;
 
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.access.AccessEnforcer;
-import io.sluice.gateway.access.EnforcedExecution;
-import io.sluice.gateway.access.StatementAnalyzer;
 import io.sluice.gateway.auth.Authenticator;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.auth.RequestCredentials;
@@ -13,6 +11,11 @@ import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.FailureMessages;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.gate.GatedExecution;
+import io.sluice.gateway.gate.JobScope;
+import io.sluice.gateway.gate.StatementContext;
+import io.sluice.gateway.gate.StatementGate;
+import io.sluice.gateway.jobs.StartedJobs;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.catalog.CatalogBaseTable;
@@ -28,14 +31,11 @@ import org.apache.flink.table.gateway.api.results.FetchOrientation;
 import org.apache.flink.table.gateway.api.results.FunctionInfo;
 import org.apache.flink.table.gateway.api.results.GatewayInfo;
 import org.apache.flink.table.gateway.api.results.OperationInfo;
-import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.gateway.api.results.ResultSet;
-import org.apache.flink.table.gateway.api.results.ResultSetImpl;
 import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
-
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -44,8 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Flink's gateway service under governance: every session belongs to a principal from catalog-service, mounts
@@ -59,30 +57,34 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private final Authenticator authenticator;
     private final SessionPolicy policy;
     private final AccessEnforcer enforcer;
-    private final EnforcedExecution enforcedExecution = new EnforcedExecution();
+    private final GatedExecution execution;
     private final SecretRedactor redactor;
     private final List<String> environments;
-    private static final Pattern JOB_ID = Pattern.compile("'([^']*)'");
 
     private final SessionRegistry sessions;
     private final JobOwnership jobs = new JobOwnership();
+    private final StartedJobs startedJobs;
 
     public GovernedSqlGatewayService(
             SqlGatewayServiceImpl delegate,
             CatalogServiceClient catalogService,
             SessionPolicy policy,
+            StatementGate gate,
             AccessEnforcer enforcer,
             SecretRedactor redactor,
             List<String> environments,
-            SessionRegistry.Settings sessionSettings) {
+            SessionRegistry.Settings sessionSettings,
+            StartedJobs startedJobs) {
         this.delegate = delegate;
+        this.startedJobs = startedJobs;
         this.catalogService = catalogService;
         this.authenticator = new Authenticator(catalogService);
         this.policy = policy;
         this.enforcer = enforcer;
+        this.execution = new GatedExecution(gate);
         this.redactor = redactor;
         this.environments = List.copyOf(environments);
-        this.sessions = new SessionRegistry(delegate, catalogService, sessionSettings);
+        this.sessions = new SessionRegistry(delegate, catalogService, sessionSettings, startedJobs);
     }
 
     // ---------------------------------------------------------------- sessions
@@ -103,13 +105,14 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         String project = requested.get(SessionPolicy.PROJECT_PROPERTY);
         PrincipalView principal = authenticator.authenticate(credentials, project);
         Map<String, String> sessionConfig = policy.sessionProperties(requested);
+        Map<String, String> ownedSettings = jobTags(principal);
         List<String> mounted = mountableEnvironments(credentials);
 
         SessionEnvironment.Builder governed =
                 SessionEnvironment.newBuilder()
                         .setSessionEndpointVersion(environment.getSessionEndpointVersion())
                         .addSessionConfig(sessionConfig)
-                        .addSessionConfig(jobTags(principal));
+                        .addSessionConfig(ownedSettings);
         environment.getSessionName().ifPresent(governed::setSessionName);
         for (String name : mounted) {
             governed.registerCatalogCreator(
@@ -122,14 +125,14 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             governed.setDefaultCatalog(mounted.get(0));
         }
         SessionHandle handle = delegate.openSession(governed.build());
-        sessions.opened(handle, principal, credentials, project, mounted);
+        sessions.opened(handle, principal, credentials, project, mounted, ownedSettings);
         return handle;
     }
 
     /** Tags every job of the session with its project and user, so that jobs can be told apart by owner. */
     private static Map<String, String> jobTags(PrincipalView principal) {
         return Map.of(
-                "pipeline.global-job-parameters",
+                SessionPolicy.JOB_TAGS_KEY,
                 JobOwnership.PROJECT_TAG + ":" + projectOf(principal) + "," + JobOwnership.USER_TAG + ":"
                         + principal.user());
     }
@@ -156,7 +159,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     @Override
     public void closeSession(SessionHandle sessionHandle) {
-        owned(sessionHandle);
+        GovernedSession session = owned(sessionHandle);
+        startedJobs.awaitStarted(sessionHandle, session.openOperations);
         delegate.closeSession(sessionHandle);
         sessions.closed(sessionHandle);
     }
@@ -169,14 +173,12 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     @Override
     public void configureSession(SessionHandle sessionHandle, String statement, long executionTimeoutMs) {
         GovernedSession session = owned(sessionHandle);
-        policy.check(statement);
-        // Rare (SQL client start-up scripts), so a table environment of its own is affordable here.
-        enforcer.enforce(
-                session.principal,
-                new StatementAnalyzer()
-                        .analyze(delegate.getSession(sessionHandle).createExecutor(new Configuration()).getTableEnvironment(), statement)
-                        .access());
-        delegate.configureSession(sessionHandle, statement, executionTimeoutMs);
+        refuseTimeout(executionTimeoutMs);
+        try {
+            execution.configure(delegate, sessionHandle, statement, context(sessionHandle, session));
+        } catch (Exception failure) {
+            throw asClientError(failure).raise();
+        }
     }
 
     @Override
@@ -199,69 +201,42 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     public OperationHandle executeStatement(
             SessionHandle sessionHandle, String statement, long executionTimeoutMs, Configuration executionConfig) {
         GovernedSession session = owned(sessionHandle);
+        refuseTimeout(executionTimeoutMs);
         Map<String, String> statementConfig = executionConfig.toMap();
         if (!statementConfig.isEmpty()) {
             requireAllowed(statementConfig);
         }
-        SessionPolicy.Kind kind = policy.check(statement);
-        if (kind == SessionPolicy.Kind.STOP_JOB || kind == SessionPolicy.Kind.DESCRIBE_JOB) {
-            requireOwnJob(sessionHandle, session, statement);
-        }
-        // Flink refuses execution timeouts; its own refusal is the clearest answer to one.
         OperationHandle operation =
-                executionTimeoutMs > 0
-                        ? delegate.executeStatement(sessionHandle, statement, executionTimeoutMs, executionConfig)
-                        : enforcedExecution.submit(
-                                delegate, sessionHandle, statement, executionConfig,
-                                access -> enforcer.enforce(session.principal, access));
+                execution.submit(delegate, sessionHandle, statement, executionConfig, context(sessionHandle, session));
         session.openOperations.add(operation);
-        if (kind == SessionPolicy.Kind.SHOW_JOBS) {
-            session.jobListings.add(operation);
-        } else if (kind == SessionPolicy.Kind.SHOW_CONFIG) {
-            session.configListings.add(operation);
-        }
         return operation;
     }
 
-    /** STOP JOB and DESCRIBE JOB name a job; it must be one of the session's project. */
-    private void requireOwnJob(SessionHandle sessionHandle, GovernedSession session, String statement) {
-        Matcher jobId = JOB_ID.matcher(statement);
-        String id = jobId.find() ? jobId.group(1) : "";
-        String project = projectOf(session.principal);
-        boolean own =
-                jobs.project(id, delegate.getSessionConfig(sessionHandle)).filter(project::equals).isPresent();
-        if (!own) {
-            throw ClientError.denied("job '" + id + "' is not a job of project " + project + ".").raise();
+    /** Flink has no execution timeouts (FLINK-27838); saying so beats its internal error. */
+    private static void refuseTimeout(long executionTimeoutMs) {
+        if (executionTimeoutMs > 0) {
+            throw ClientError.badRequest(
+                            "executionTimeout is not supported: send 0 or leave it out, and cancel a statement that "
+                                    + "runs too long by closing its operation.")
+                    .raise();
         }
     }
 
-    /** SHOW JOBS lists the whole cluster; a session sees only its project's jobs. */
-    private ResultSet onlyOwnJobs(SessionHandle sessionHandle, GovernedSession session, ResultSet listing) {
-        if (listing.getData().isEmpty()) {
-            return listing;
-        }
-        Map<String, String> config = delegate.getSessionConfig(sessionHandle);
+    private StatementContext context(SessionHandle sessionHandle, GovernedSession session) {
         String project = projectOf(session.principal);
-        return withRows(
-                listing,
-                listing.getData().stream()
-                        .filter(row -> jobs.project(row.getString(0).toString(), config).filter(project::equals).isPresent())
-                        .toList());
-    }
+        JobScope own =
+                new JobScope() {
+                    @Override
+                    public boolean isOwn(String jobId) {
+                        return jobs.project(jobId, delegate.getSessionConfig(sessionHandle)).filter(project::equals).isPresent();
+                    }
 
-    private static ResultSet withRows(ResultSet result, List<RowData> rows) {
-        if (rows.size() == result.getData().size()) {
-            return result;
-        }
-        return new ResultSetImpl(
-                result.getResultType(),
-                result.getNextToken(),
-                result.getResultSchema(),
-                rows,
-                result instanceof ResultSetImpl ? ((ResultSetImpl) result).getConverter() : null,
-                result.isQueryResult(),
-                result.getJobID(),
-                result.getResultKind());
+                    @Override
+                    public void beforeStopping(String jobId) {
+                        startedJobs.awaitStarted(jobId, delegate.getSessionConfig(sessionHandle));
+                    }
+                };
+        return new StatementContext(session.principal, own, session.ownedSettings);
     }
 
     private void requireAllowed(Map<String, String> statementConfig) {
@@ -284,7 +259,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     public ResultSet fetchResults(SessionHandle sessionHandle, OperationHandle operationHandle, long token, int maxRows) {
         GovernedSession session = owned(sessionHandle);
         return finishedWhenEos(
-                sessionHandle, session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, token, maxRows));
+                session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, token, maxRows));
     }
 
     @Override
@@ -292,31 +267,18 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SessionHandle sessionHandle, OperationHandle operationHandle, FetchOrientation orientation, int maxRows) {
         GovernedSession session = owned(sessionHandle);
         return finishedWhenEos(
-                sessionHandle,
-                session,
-                operationHandle,
-                () -> delegate.fetchResults(sessionHandle, operationHandle, orientation, maxRows));
+                session, operationHandle, () -> delegate.fetchResults(sessionHandle, operationHandle, orientation, maxRows));
     }
 
-    private ResultSet finishedWhenEos(
-            SessionHandle sessionHandle, GovernedSession session, OperationHandle operation, Callable<ResultSet> fetch) {
+    private ResultSet finishedWhenEos(GovernedSession session, OperationHandle operation, Callable<ResultSet> fetch) {
         ResultSet result;
         try {
             result = fetch.call();
         } catch (Exception failure) {
             throw asClientError(failure).raise();
         }
-        if (session.jobListings.contains(operation)) {
-            result = onlyOwnJobs(sessionHandle, session, result);
-        } else if (session.configListings.contains(operation)) {
-            result = withRows(result, result.getData().stream()
-                    .filter(row -> !SessionPolicy.isHidden(row.getString(0).toString()))
-                    .toList());
-        }
         if (result.getResultType() == ResultSet.ResultType.EOS) {
             session.openOperations.remove(operation);
-            session.jobListings.remove(operation);
-            session.configListings.remove(operation);
         }
         return result;
     }
@@ -329,15 +291,25 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     @Override
     public void cancelOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
         owned(sessionHandle);
+        startedJobs.awaitStarted(sessionHandle, operationHandle);
+        if (delegate.getOperationInfo(sessionHandle, operationHandle).getStatus().isTerminalStatus()) {
+            // Flink cancels only a statement still running; a query's statement ends once its job is submitted
+            throw ClientError.badRequest(
+                            "statement " + operationHandle + " has ended and can no longer be cancelled: close it "
+                                    + "to stop its job, if it started one.")
+                    .raise();
+        }
         delegate.cancelOperation(sessionHandle, operationHandle);
     }
 
     @Override
     public void closeOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
         GovernedSession session = owned(sessionHandle);
-        session.openOperations.remove(operationHandle);
-        session.jobListings.remove(operationHandle);
-        session.configListings.remove(operationHandle);
+        boolean unfinished = session.openOperations.remove(operationHandle);
+        if (unfinished) {
+            // a statement read to its end has no job left starting: the common case costs no call to the cluster
+            startedJobs.awaitStarted(sessionHandle, operationHandle);
+        }
         delegate.closeOperation(sessionHandle, operationHandle);
     }
 

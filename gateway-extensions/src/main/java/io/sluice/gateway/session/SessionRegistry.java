@@ -7,6 +7,7 @@ import io.sluice.gateway.auth.RequestCredentials;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.ClientError;
+import io.sluice.gateway.jobs.StartedJobs;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -59,6 +60,7 @@ public final class SessionRegistry implements AutoCloseable {
             Duration loginTtl) {}
 
     private final SqlGatewayService flink;
+    private final StartedJobs startedJobs;
     private final CatalogServiceClient catalogService;
     private final Authenticator authenticator;
     private final boolean acceptHandleOnly;
@@ -69,8 +71,11 @@ public final class SessionRegistry implements AutoCloseable {
             Caffeine.newBuilder().expireAfterWrite(LOST_LOGIN_MEMORY).maximumSize(10_000).build();
     private final ScheduledExecutorService sweeper;
 
-    SessionRegistry(SqlGatewayService flink, CatalogServiceClient catalogService, Settings settings) {
+    /** @param startedJobs waits for a query's job to start before its statement is closed (FLINK-39330) */
+    SessionRegistry(
+            SqlGatewayService flink, CatalogServiceClient catalogService, Settings settings, StartedJobs startedJobs) {
         this.flink = flink;
+        this.startedJobs = startedJobs;
         this.catalogService = catalogService;
         this.authenticator = new Authenticator(catalogService);
         this.acceptHandleOnly = settings.acceptHandleOnlyRequests();
@@ -98,8 +103,10 @@ public final class SessionRegistry implements AutoCloseable {
             PrincipalView principal,
             Credentials credentials,
             String requestedProject,
-            List<String> environments) {
-        GovernedSession session = new GovernedSession(principal, credentials, requestedProject, environments);
+            List<String> environments,
+            Map<String, String> ownedSettings) {
+        GovernedSession session =
+                new GovernedSession(principal, credentials, requestedProject, environments, ownedSettings);
         sessions.put(handle, session);
         LOG.info(
                 "Session {} opened for user {} of project {} with environments {}",
@@ -188,6 +195,7 @@ public final class SessionRegistry implements AutoCloseable {
         lostLogins.put(handle, why);
         if (sessions.remove(handle, session)) {
             try {
+                startedJobs.awaitStarted(handle, session.openOperations);
                 flink.closeSession(handle);
             } catch (SqlGatewayException e) {
                 LOG.debug("Session {} was already gone", shortForm(handle), e);
@@ -240,6 +248,7 @@ public final class SessionRegistry implements AutoCloseable {
                     for (OperationHandle operation : List.copyOf(session.openOperations)) {
                         session.openOperations.remove(operation);
                         try {
+                            startedJobs.awaitStarted(handle, operation);
                             flink.closeOperation(handle, operation);
                             LOG.info(
                                     "Closed statement {} of session {} (user {}): its client has been silent for {} s",

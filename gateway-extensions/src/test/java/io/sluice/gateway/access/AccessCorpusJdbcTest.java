@@ -21,14 +21,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,9 +40,6 @@ class AccessCorpusJdbcTest {
     /** Where the table-environment runner's session starts; the gateway's default catalog is {@code test} anyway. */
     private static final List<String> SESSION = List.of("USE CATALOG test", "USE demo_kafka");
 
-    private static final String POLICY =
-            "the session policy (SessionPolicy) refuses it when the statement arrives, before any analysis, in its own "
-                    + "words; the table-environment runner has no session policy";
     private static final String PLANNED =
             "access allows it; then Flink's streaming planner refuses it, which the table-environment runner never "
                     + "reaches: it decides, it does not plan";
@@ -60,28 +54,9 @@ class AccessCorpusJdbcTest {
      */
     private static final Map<String, Difference> THROUGH_THE_GATEWAY =
             Stream.of(
-                            new Difference("bob", "CREATE TEMPORARY TABLE t (salary DECIMAL(10, 2)) WITH ('connector' = 'filesystem', 'path' = '/etc', 'format' = 'csv')",
-                                    "deny: ", "the 'filesystem' connector is not allowed", POLICY),
-                            new Difference("bob", "ADD JAR '/tmp/evil.jar'", "deny: ", "ADD JAR is not allowed", POLICY),
-                            new Difference("alice", "ADD JAR '/tmp/evil.jar'", "deny: ", "ADD JAR is not allowed", POLICY),
-                            new Difference("bob", "CREATE TEMPORARY FUNCTION f AS 'com.example.Evil' USING JAR '/tmp/evil.jar'",
-                                    "deny: ", "USING JAR is not allowed", POLICY),
-                            new Difference("bob", "CREATE TEMPORARY SYSTEM FUNCTION f AS 'com.example.Evil' USING JAR '/tmp/evil.jar'",
-                                    "deny: ", "USING JAR is not allowed", POLICY),
-                            new Difference("bob", "CREATE FUNCTION f AS 'com.example.Evil' LANGUAGE JAVA USING JAR 'hdfs:///evil.jar'",
-                                    "deny: ", "USING JAR is not allowed", POLICY),
-                            new Difference("bob", "CREATE CATALOG c WITH ('type' = 'generic_in_memory')",
-                                    "deny: ", "CREATE CATALOG is not allowed", POLICY),
-                            new Difference("bob", "LOAD MODULE dummy", "deny: ", "LOAD MODULE is not allowed", POLICY),
-                            new Difference("bob", "SELECT * FROM sales /*+ OPTIONS('topic' = 'salaries') */",
-                                    "deny: ", "a query may not set topic in an OPTIONS hint", POLICY),
-                            new Difference("bob", "SELECT * FROM sales /*+ OPTIONS('properties.bootstrap.servers' = 'evil:9092') */",
-                                    "deny: ", "a query may not set properties.bootstrap.servers in an OPTIONS hint", POLICY),
-                            new Difference("bob", "INSERT INTO sales_summary /*+ OPTIONS('topic' = 'salaries') */ SELECT customer_id, amount FROM sales",
-                                    "deny: ", "a query may not set topic in an OPTIONS hint", POLICY),
                             new Difference("bob", "SELECT * FROM sales; SELECT * FROM customers",
-                                    "refuse ", "only single statement supported",
-                                    "Flink's gateway runs one statement per request; the analyzer judges, and allows, both"),
+                                    "refuse ", "one statement per request",
+                                    "the gateway runs one statement per request; the gate judges, and allows, both"),
                             new Difference("carol", "SELECT sale_id FROM sales ORDER BY amount",
                                     "refuse ", "Sort on a non-time-attribute field is not supported", PLANNED),
                             new Difference("bob", "INSERT INTO sales_summary SELECT customer_id, SUM(amount) FROM sales GROUP BY customer_id",
@@ -98,35 +73,14 @@ class AccessCorpusJdbcTest {
                             new Difference("bob", "INSERT INTO sales_summary SELECT sp.customer_id, p.price FROM sp JOIN test.demo_dims.products FOR SYSTEM_TIME AS OF sp.proc AS p ON sp.product_id = p.product_id",
                                     "refuse ", "Temporal Table Join requires primary key", PLANNED),
                             new Difference("root", "CREATE TABLE default_catalog.default_database.t1 WITH ('connector' = 'blackhole') AS SELECT * FROM refunds",
-                                    "refuse ", "Catalog default_catalog does not exist", NO_DEFAULT_CATALOG),
-                            new Difference("bob", "SELECT * FROM default_catalog.default_database.pv",
-                                    "setup refused ", "Catalog default_catalog does not exist", NO_DEFAULT_CATALOG))
+                                    "refuse ", "Catalog default_catalog does not exist", NO_DEFAULT_CATALOG))
                     .collect(Collectors.toMap(d -> d.user() + " " + d.sql(), d -> d));
-
-    private static final String PRIVILEGES =
-            Arrays.stream(Action.values()).map(Action::privilege).collect(Collectors.joining("|"));
-
-    /**
-     * How {@link DenialMessages} phrase the privilege and subject of a denial, as {@code deny <privilege> <subject>}
-     * reads them. The hint's phrasing first: it also says "may not".
-     */
-    private static final List<Phrasing> DENIALS =
-            List.of(
-                    new Phrasing("hint", Pattern.compile("^an OPTIONS hint may not set .* on ([^\\s:]+): ")),
-                    new Phrasing(null, Pattern.compile(" may not (" + PRIVILEGES + ") ([^\\s:]+)[ :]")),
-                    new Phrasing("connector_table", Pattern.compile("^table (\\S+) names its own 'connector'")),
-                    new Phrasing("jar", Pattern.compile("^loading code from a jar \\((.*)\\) is for system admins")),
-                    new Phrasing("catalog", Pattern.compile("^creating catalog (\\S+) is for system admins")),
-                    new Phrasing("module", Pattern.compile("^loading module (\\S+) is for system admins")));
 
     private static final Duration JOBS_GONE = Duration.ofSeconds(30);
 
     private static LocalStack stack;
 
     record Difference(String user, String sql, String decision, String words, String why) {}
-
-    /** A denial's sentence; {@code privilege} null when the sentence names it (group 1, the subject group 2). */
-    record Phrasing(String privilege, Pattern pattern) {}
 
     @BeforeAll
     static void tenant() {
@@ -143,8 +97,9 @@ class AccessCorpusJdbcTest {
         return rows.stream().map(row -> DynamicTest.dynamicTest(row.name(), () -> run(row)));
     }
 
+    /** A disguised row differs through the gateway as its plain row does. */
     private static String key(AccessCorpusTest.Row row) {
-        return row.user() + " " + row.sql();
+        return row.user() + " " + row.plainSql();
     }
 
     private static void run(AccessCorpusTest.Row row) throws Exception {
@@ -172,13 +127,18 @@ class AccessCorpusJdbcTest {
         }
     }
 
-    /** Runs the setup statements; if one fails, the row's outcome, which no expected decision can match. */
+    /**
+     * Runs the setup statements; if one is denied, that denial is the row's decision (the statement never runs), and
+     * if one fails otherwise, an outcome no expected decision can match.
+     */
     private static Optional<String> setUp(Statement statement, List<String> setup) {
         for (String sql : setup) {
-            try {
-                statement.execute(sql);
-            } catch (SQLException | RuntimeException failure) { // the driver lets the executor's exceptions through
-                return Optional.of("setup refused " + sql + ": " + AccessCorpusTest.messages(failure));
+            String decision = decision(statement, sql);
+            if (decision.startsWith("refuse ")) {
+                return Optional.of("setup refused " + sql + ": " + decision);
+            }
+            if (!decision.equals("allow")) {
+                return Optional.of(decision);
             }
         }
         return Optional.empty();
@@ -195,27 +155,12 @@ class AccessCorpusJdbcTest {
             return "allow";
         } catch (SQLException | RuntimeException failure) { // the driver lets the executor's exceptions through
             String reason = Jdbc.reason(failure);
-            int denied = reason.indexOf(ClientError.DENIED);
-            if (denied < 0) {
+            if (!reason.contains(ClientError.DENIED)) {
                 return "refuse " + AccessCorpusTest.messages(failure);
             }
             // the driver shows the gateway's error as "[<message>]"
-            String message = reason.substring(denied + ClientError.DENIED.length()).replaceFirst("]\\s*$", "");
-            return "deny" + privilegeAndSubject(message);
+            return AccessCorpusTest.denial(reason.replaceFirst("]\\s*$", ""));
         }
-    }
-
-    private static String privilegeAndSubject(String message) {
-        for (Phrasing phrasing : DENIALS) {
-            Matcher matcher = phrasing.pattern().matcher(message);
-            if (matcher.find()) {
-                return phrasing.privilege() == null
-                        ? " " + matcher.group(1) + " " + matcher.group(2)
-                        : " " + phrasing.privilege() + " " + matcher.group(1);
-            }
-        }
-        // not the enforcer's sentence (the session policy's, e.g.): the whole of it
-        return ": " + message;
     }
 
     private static Set<JobID> jobs(boolean runningOnly) throws Exception {

@@ -43,6 +43,10 @@ public final class GatewayRest {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     private Reply send(HttpRequest.Builder request) {
         request.header("Content-Type", "application/json");
         if (authorization != null) {

@@ -3,8 +3,14 @@ package io.sluice.gateway.testing;
 import io.sluice.localstack.LocalStack;
 
 import org.apache.flink.runtime.client.JobStatusMessage;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The one {@link LocalStack} the gateway's end-to-end tests share, started on first use, stopped with the JVM. */
 public final class GatewayStack extends LocalStack {
@@ -43,6 +49,17 @@ public final class GatewayStack extends LocalStack {
             throw new IllegalStateException("Could not cancel the jobs left running: " + e.getMessage(), e);
         }
         return stack;
+    }
+
+    /** The ids of the TaskManagers registered with the cluster, from its REST API as an operator would read them. */
+    public Set<String> taskManagerIds() throws Exception {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(HttpRequest.newBuilder(miniCluster.getRestAddress().get().resolve("/taskmanagers")).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+        Set<String> ids = new TreeSet<>();
+        new ObjectMapper().readTree(response.body()).path("taskmanagers").forEach(tm -> ids.add(tm.path("id").asText()));
+        return ids;
     }
 
     public static synchronized GatewayStack get() {

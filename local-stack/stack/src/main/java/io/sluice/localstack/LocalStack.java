@@ -37,7 +37,8 @@ import java.util.Properties;
  * The whole Sluice stack on one machine: a Kafka broker and catalog-service (H2, demo tenant) in child JVMs, and
  * in this JVM a Flink MiniCluster and a SQL gateway with two endpoints on the same sessions: {@code sluice}
  * (governed, needs gateway-extensions on the classpath) and Flink's plain {@code rest}, for comparison.
- * The gateway's tests, the benchmark and the local-stack launcher all run on it.
+ * The gateway's tests, the benchmark and the local-stack launcher all run on it. A TaskManager that dies is
+ * replaced ({@link TaskManagerWatchdog}).
  */
 public class LocalStack implements AutoCloseable {
 
@@ -88,6 +89,7 @@ public class LocalStack implements AutoCloseable {
     private final SqlGateway gateway;
     private final URI clusterRest;
     private final Path tokenFile;
+    private final TaskManagerWatchdog taskManagers;
 
     /** A stack whose data lives only as long as it runs, as tests and benchmarks want. */
     public LocalStack(Settings settings) throws Exception {
@@ -148,6 +150,7 @@ public class LocalStack implements AutoCloseable {
                                 .setNumSlotsPerTaskManager(settings.slots())
                                 .build());
         miniCluster.start();
+        taskManagers = new TaskManagerWatchdog(miniCluster, 1, Duration.ofSeconds(1));
         URI clusterRest = miniCluster.getRestAddress().get();
 
         this.clusterRest = clusterRest;
@@ -219,6 +222,16 @@ public class LocalStack implements AutoCloseable {
         Configuration gatewayConfig = gatewayConfig(port);
         config.forEach(gatewayConfig::setString);
         return new ExtraGateway(port, startGateway(gatewayConfig));
+    }
+
+    /** TaskManagers started since the stack started, the first one included; the MiniCluster numbers them from 0. */
+    public int taskManagersStarted() {
+        return taskManagers.started();
+    }
+
+    /** TaskManagers started to replace one that died. */
+    public int taskManagersReplaced() {
+        return taskManagers.replaced();
     }
 
     public String jdbcUrl() {
@@ -414,6 +427,7 @@ public class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        taskManagers.close();
         try {
             gateway.stop();
         } catch (RuntimeException ignored) {

@@ -7,6 +7,11 @@ import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.catalog.EnvironmentCatalog;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.gate.GatedExecution;
+import io.sluice.gateway.gate.StatementContext;
+import io.sluice.gateway.gate.StatementGate;
+import io.sluice.gateway.gate.StatementLimits;
+import io.sluice.gateway.session.SessionPolicy;
 import io.sluice.gateway.testing.GatewayStack;
 import io.sluice.localstack.LocalStack;
 
@@ -31,21 +36,23 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Statements run through Flink's own gateway service with {@link EnforcedExecution}, as the governed service is to run
- * them: a session with the gateway's environment catalogs over the real catalog-service, bob's principal, decisions
- * from the real decision API, jobs on the test stack's MiniCluster.
+ * Statements run through Flink's own gateway service with {@link GatedExecution}, as the governed service runs them: a
+ * session with the gateway's environment catalogs over the real catalog-service, bob's principal, decisions from the
+ * real decision API, jobs on the test stack's MiniCluster.
  */
-class EnforcedExecutionTest {
+class GatedExecutionTest {
 
     private static SessionManager sessions;
     private static SqlGatewayServiceImpl service;
     private static AccessEnforcer enforcer;
     private static PrincipalView bob;
     private static SessionHandle session;
-    private final EnforcedExecution execution = new EnforcedExecution();
+    private static GatedExecution execution;
+    private static StatementContext context;
 
     @BeforeAll
     static void session() throws Exception {
@@ -60,6 +67,9 @@ class EnforcedExecutionTest {
                 Set.of("test", "prod"), option -> false, staleness);
         Credentials credentials = Credentials.basic("bob", CorpusTenant.password("bob"));
         bob = catalogService.principal(credentials);
+        execution = new GatedExecution(
+                new StatementGate(new StatementLimits(1 << 20, 200), new SessionPolicy(List.of("table.*")), enforcer));
+        context = new StatementContext(bob, jobId -> false, Map.of(SessionPolicy.JOB_TAGS_KEY, "sluice.project:other"));
 
         URI cluster = stack.miniCluster.getRestAddress().get();
         Configuration config = new Configuration();
@@ -78,10 +88,9 @@ class EnforcedExecutionTest {
                             name, credentials, catalogService, new SecretRedactor(),
                             (table, action) -> enforcer.requireTable(bob, table, action)));
         }
-        session = service.openSession(environment.setDefaultCatalog("test").build());
-        OperationHandle use = new EnforcedExecution().submit(
-                service, session, "USE demo_kafka", new Configuration(), access -> enforcer.enforce(bob, access));
-        assertThat(finished(use).getStatus().name()).isEqualTo("FINISHED");
+        session = service.openSession(environment.setDefaultCatalog("test")
+                .addSessionConfig(context.ownedSettings()).build());
+        assertThat(finished(run("USE demo_kafka")).getStatus().name()).isEqualTo("FINISHED");
     }
 
     @AfterAll
@@ -90,8 +99,8 @@ class EnforcedExecutionTest {
         sessions.stop();
     }
 
-    private OperationHandle run(String statement) {
-        return execution.submit(service, session, statement, new Configuration(), access -> enforcer.enforce(bob, access));
+    private static OperationHandle run(String statement) {
+        return execution.submit(service, session, statement, new Configuration(), context);
     }
 
     private static OperationInfo finished(OperationHandle operation) throws InterruptedException {
@@ -104,7 +113,7 @@ class EnforcedExecutionTest {
         return info;
     }
 
-    private String failure(OperationInfo info) {
+    private static String failure(OperationInfo info) {
         assertThat(info.getStatus().name()).isEqualTo("ERROR");
         return ExceptionUtils.stringifyException(info.getException().orElseThrow());
     }
@@ -117,13 +126,53 @@ class EnforcedExecutionTest {
 
     @Test
     void anAllowedQueryRunsFromTheOperationTheAnalysisParsed() throws InterruptedException {
-        OperationHandle query = run("SELECT 41 + 1");
-        assertThat(finished(query).getStatus().name()).isEqualTo("FINISHED");
+        List<RowData> rows = rows(run("SELECT 41 + 1"));
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.getInt(0)).isEqualTo(42));
+    }
+
+    @Test
+    void aViewIsJudgedByItsQueryWhenItIsDefined() throws InterruptedException {
+        assertThat(failure(finished(run("CREATE TEMPORARY VIEW forbidden_view AS SELECT * FROM salaries"))))
+                .contains("may not select test.demo_kafka.salaries");
+        assertThat(failure(finished(run("SELECT COUNT(*) FROM forbidden_view")))).contains("not found");
+        assertThat(finished(run("CREATE TEMPORARY VIEW own_view AS SELECT sale_id FROM sales")).getStatus().name())
+                .isEqualTo("FINISHED");
+        assertThat(failure(finished(run("CREATE TEMPORARY TABLE own_topic (x INT) WITH ('connector' = 'datagen')"))))
+                .contains("names its own 'connector'");
+    }
+
+    @Test
+    void aBareResetKeepsTheJobTagsAndSetListsOnlyWhatASessionMaySee() throws InterruptedException {
+        assertThat(finished(run("SET 'table.local-time-zone' = 'Asia/Tokyo'")).getStatus().name()).isEqualTo("FINISHED");
+        assertThat(finished(run("RESET")).getStatus().name()).isEqualTo("FINISHED");
+        Map<String, String> config = service.getSessionConfig(session);
+        assertThat(config).containsEntry(SessionPolicy.JOB_TAGS_KEY, "sluice.project:other")
+                .doesNotContainKey("table.local-time-zone");
+        assertThat(finished(run("SET 'table.local-time-zone' = 'UTC'")).getStatus().name()).isEqualTo("FINISHED");
+        List<String> listed = new ArrayList<>();
+        for (RowData row : rows(run("SET"))) {
+            listed.add(row.getString(0).toString());
+        }
+        assertThat(listed).contains("table.local-time-zone").noneMatch(key -> key.startsWith("pipeline.global-job-parameters")
+                || key.startsWith("execution.target") || key.startsWith("rest."));
+    }
+
+    @Test
+    void refusedKindsAndSeveralStatementsNeverRun() throws InterruptedException {
+        assertThat(failure(finished(run("EXECUTE /* a b c */ PLAN '/etc/passwd'"))))
+                .contains("statements of kind 'execute plan' are not offered").doesNotContain("root:");
+        assertThat(failure(finished(run("SET /* x */ 'pipeline.global-job-parameters' = 'sluice.project:demo'"))))
+                .contains("'pipeline.global-job-parameters' may not be changed in a session: the gateway owns it");
+        assertThat(failure(finished(run("SELECT 1; SELECT 2")))).contains("one statement per request");
+    }
+
+    private static List<RowData> rows(OperationHandle operation) throws InterruptedException {
+        assertThat(finished(operation).getStatus().name()).isEqualTo("FINISHED");
         List<RowData> rows = new ArrayList<>();
         long token = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            ResultSet page = service.fetchResults(session, query, token, 10);
+            ResultSet page = service.fetchResults(session, operation, token, 100);
             rows.addAll(page.getData());
             if (page.getResultType() == ResultSet.ResultType.EOS) {
                 break;
@@ -131,16 +180,6 @@ class EnforcedExecutionTest {
             token = page.getNextToken() == null ? token : page.getNextToken();
             Thread.sleep(20);
         }
-        assertThat(rows).singleElement().satisfies(row -> assertThat(row.getInt(0)).isEqualTo(42));
-    }
-
-    @Test
-    void otherStatementsRunThroughFlinkAndTheirEffectsAreJudgedLater() throws InterruptedException {
-        assertThat(finished(run("CREATE TEMPORARY VIEW forbidden_view AS SELECT * FROM salaries")).getStatus().name())
-                .isEqualTo("FINISHED");
-        assertThat(failure(finished(run("SELECT COUNT(*) FROM forbidden_view"))))
-                .contains("may not select test.demo_kafka.salaries");
-        assertThat(failure(finished(run("CREATE TEMPORARY TABLE own_topic (x INT) WITH ('connector' = 'datagen')"))))
-                .contains("names its own 'connector'");
+        return rows;
     }
 }

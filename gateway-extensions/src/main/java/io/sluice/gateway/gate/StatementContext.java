@@ -1,0 +1,20 @@
+package io.sluice.gateway.gate;
+
+import io.sluice.contract.PrincipalView;
+
+import java.util.Map;
+
+/**
+ * What the gate needs to know of the session a statement runs in.
+ *
+ * @param principal who runs it
+ * @param jobs which jobs are the session's project's
+ * @param ownedSettings the session settings the gateway put there when the session opened (its job tags), which a
+ *     bare {@code RESET} must keep
+ */
+public record StatementContext(PrincipalView principal, JobScope jobs, Map<String, String> ownedSettings) {
+
+    public StatementContext {
+        ownedSettings = Map.copyOf(ownedSettings);
+    }
+}

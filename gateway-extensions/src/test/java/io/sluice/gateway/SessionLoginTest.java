@@ -70,7 +70,7 @@ class SessionLoginTest {
         assertThat(statement.error())
                 .isEqualTo("Login failed: this request names session " + session + " but carries no credentials. "
                         + "Send the Authorization header of the user who opened it ('Bearer <token>' or Basic) with "
-                        + "every request.");
+                        + "every request (JDBC: set FLINK_REST_CLIENT_HEADERS to 'Authorization:Bearer <token>').");
         assertThat(anonymous.get("/v3/sessions/" + session).status()).isEqualTo(401);
         assertThat(anonymous.post("/v3/sessions/" + session + "/heartbeat", "").status()).isEqualTo(401);
         // the owner's other credentials (a token) are the owner's too

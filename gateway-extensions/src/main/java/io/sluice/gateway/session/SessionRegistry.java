@@ -141,7 +141,8 @@ public final class SessionRegistry implements AutoCloseable {
             throw ClientError.loginFailed(
                             "this request names session " + handle + " but carries no credentials. Send the "
                                     + "Authorization header of the user who opened it ('Bearer <token>' or Basic) "
-                                    + "with every request.")
+                                    + "with every request (JDBC: set FLINK_REST_CLIENT_HEADERS to "
+                                    + "'Authorization:Bearer <token>').")
                     .raise();
         }
         presented.filter(c -> !c.equals(session.credentials)).ifPresent(c -> requireOwner(handle, session, c));

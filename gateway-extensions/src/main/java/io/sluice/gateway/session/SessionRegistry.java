@@ -96,8 +96,11 @@ public final class SessionRegistry implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(this::closeSessionsWithLostLogins, loginPeriod, loginPeriod, TimeUnit.MILLISECONDS);
     }
 
-    /** Keeps a session Flink has just opened for a principal. */
-    /** @param requestedProject the project the client asked for (null: the user's first), as the login was checked */
+    /**
+     * Keeps a session Flink has just opened for a principal.
+     *
+     * @param requestedProject the project the client asked for (null: the user's first), as the login was checked
+     */
     GovernedSession opened(
             SessionHandle handle,
             PrincipalView principal,

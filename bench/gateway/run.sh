@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# JDBC SELECT 1 round trips through Flink's plain REST endpoint and through the sluice endpoint, on one gateway and
-# one MiniCluster, in one process. One command, from anywhere:
+# Paired benchmarks of the sluice endpoint against Flink's plain REST endpoint, on one gateway and one
+# MiniCluster, in one process, the two alternating. One command, from anywhere:
 #
 #   bench/gateway/run.sh [round trips per endpoint, default 300] [warm-up, default 40]
+#       JDBC SELECT 1 round trips
+#   bench/gateway/run.sh session-open [rounds, default 200] [warm-up, default 20] [published tables, default 1000] [new users, default 30]
+#       JDBC connect + SHOW CATALOGS + close, with that many tables published to test through catalog-service's API
 #
-# Prints a Markdown table (median, p99, ratio) and keeps it under bench/gateway/target/.
+# Prints Markdown tables (median, p99, ratio) and keeps them under bench/gateway/target/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 OUT=bench/gateway/target
 ./mvnw -q -Pbench -pl bench/gateway -am package dependency:build-classpath \
   -DskipTests -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
-java -Xms1g -Xmx1g -cp "$OUT/classes:$(cat "$OUT/classpath.txt")" \
-  io.sluice.bench.gateway.SelectOneRoundTrip "${1:-300}" "${2:-40}" "$OUT"
+CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
+if [[ "${1:-}" == "session-open" ]]; then
+  java -Xms1g -Xmx1g -cp "$CP" io.sluice.bench.gateway.SessionOpen \
+    "${2:-200}" "${3:-20}" "${4:-1000}" "${5:-30}" "$OUT"
+else
+  java -Xms1g -Xmx1g -cp "$CP" io.sluice.bench.gateway.SelectOneRoundTrip "${1:-300}" "${2:-40}" "$OUT"
+fi

@@ -108,7 +108,11 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                                 flinkService, new JobManagerRest(), options.get(SluiceGatewayOptions.CANCEL_START_WAIT)));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
-                pollInterval.isZero() ? () -> {} : new CatalogChangeFeed(catalogService, pollInterval, decider::invalidateAll);
+                pollInterval.isZero()
+                        ? () -> {}
+                        : new CatalogChangeFeed(
+                                catalogService, pollInterval, options.get(SluiceGatewayOptions.ENVIRONMENTS),
+                                decider::invalidateAll);
         Configuration restConfig =
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());

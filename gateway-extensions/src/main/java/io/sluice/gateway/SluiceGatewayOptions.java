@@ -34,8 +34,10 @@ public final class SluiceGatewayOptions {
                     .noDefaultValue()
                     .withDescription(
                             "The gateway's own bearer token for catalog-service (a user with the platform role "
-                                    + "'gateway'); used only to read data source connections at planning time. "
-                                    + "Prefer catalog-service.token-file so the token stays out of the config.");
+                                    + "'gateway'); reads the environment catalogs (once per environment, shared by "
+                                    + "every session), the change feed, access decisions and, at planning time, data "
+                                    + "source connections. Prefer catalog-service.token-file so the token stays out "
+                                    + "of the config.");
 
     public static final ConfigOption<String> CATALOG_SERVICE_TOKEN_FILE =
             ConfigOptions.key("catalog-service.token-file")
@@ -55,8 +57,9 @@ public final class SluiceGatewayOptions {
                     .asList()
                     .defaultValues("test", "prod")
                     .withDescription(
-                            "Environments offered as Flink catalogs; a session mounts those catalog-service "
-                                    + "lets its principal read. The first mounted one is the session's current catalog.");
+                            "Environments offered as Flink catalogs; a session mounts those its principal may "
+                                    + "mount (catalog-service lists them with the login). The first mounted one is "
+                                    + "the session's current catalog.");
 
     public static final ConfigOption<Duration> LOGIN_CACHE_TTL =
             ConfigOptions.key("cache.login-ttl")
@@ -72,7 +75,9 @@ public final class SluiceGatewayOptions {
                     .defaultValue(Duration.ofSeconds(30))
                     .withDescription(
                             "Longest time a session may see an environment's tables as they were before a change "
-                                    + "in catalog-service.");
+                                    + "in catalog-service when the change feed is silent. Each environment's catalog "
+                                    + "is cached once for all sessions and read ahead by the change feed after half "
+                                    + "this time.");
 
     public static final ConfigOption<Duration> CONNECTION_CACHE_TTL =
             ConfigOptions.key("cache.connection-ttl")

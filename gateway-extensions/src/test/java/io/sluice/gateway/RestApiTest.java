@@ -34,7 +34,7 @@ class RestApiTest {
         assertThat(alice.run(session, "SHOW CATALOGS").toString()).isEqualTo("[[\"prod\"],[\"test\"]]");
         String config = alice.get("/v3/sessions/" + session).body().toString();
         // the gateway's own settings are never listed to a tenant
-        assertThat(config).contains("table.").doesNotContain("sql-gateway.endpoint.", "token", "execution.target",
+        assertThat(config).contains("properties").doesNotContain("sql-gateway.endpoint.", "token", "execution.target",
                 "rest.address", "pipeline.global-job-parameters");
     }
 

@@ -8,6 +8,9 @@ public enum Environment {
     TEST,
     PROD;
 
+    /** The environments with a catalog of published tables (design has none: nothing runs on designs). */
+    public static final java.util.List<Environment> WITH_CATALOG = java.util.List.of(TEST, PROD);
+
     /** The environment a table must be published to before this one, or null for design and test. */
     public Environment predecessor() {
         return this == PROD ? TEST : null;

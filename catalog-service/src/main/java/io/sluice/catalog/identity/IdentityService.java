@@ -1,6 +1,7 @@
 package io.sluice.catalog.identity;
 
 import io.sluice.catalog.common.CatalogException;
+import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.common.Names;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
@@ -195,7 +196,30 @@ public class IdentityService {
                 chosen.map(Member::project).orElse(null),
                 chosen.map(m -> m.role().spelling()).orElse(null),
                 actor.platformRoles().stream().map(PlatformRole::spelling).sorted().toList(),
-                memberships.stream().map(m -> new ProjectMembershipView(m.project(), m.role().spelling())).toList());
+                memberships.stream().map(m -> new ProjectMembershipView(m.project(), m.role().spelling())).toList(),
+                mountableEnvironments(actor).stream().map(Environment::spelling).toList());
+    }
+
+    /**
+     * The environments whose catalog a user may mount: every environment that has one (test and prod), for every
+     * signed-in user. A catalog shows table definitions only, the same to everyone; whether a user may read or
+     * write a table is decided per table by the access-decision API. The gateway mounts no other environment
+     * (it reads this list from the principal) and the catalog endpoint serves no other.
+     */
+    public List<Environment> mountableEnvironments(UserAccount actor) {
+        return Environment.WITH_CATALOG;
+    }
+
+    /** Refuses a user the catalog of an environment it may not mount, naming those it may. */
+    public void requireMountable(UserAccount actor, Environment environment) {
+        List<Environment> mountable = mountableEnvironments(actor);
+        if (!mountable.contains(environment)) {
+            throw CatalogException.forbidden(
+                    actor.getUsername() + " may not read the catalog of " + environment.spelling() + "; it may read "
+                            + (mountable.isEmpty()
+                                    ? "none"
+                                    : String.join(", ", mountable.stream().map(Environment::spelling).toList())));
+        }
     }
 
     public static void requireRole(UserAccount actor, PlatformRole role, String toDoWhat) {

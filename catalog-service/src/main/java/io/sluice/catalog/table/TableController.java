@@ -77,7 +77,7 @@ class TableController {
 
     @GetMapping("/environments/{environment}/catalog")
     @Operation(summary = "Every table published to an environment, by database: what the SQL gateway mounts")
-    EnvironmentCatalogView catalog(@PathVariable String environment) {
-        return tables.catalog(Environment.parse("environment", environment));
+    EnvironmentCatalogView catalog(@AuthenticationPrincipal UserAccount actor, @PathVariable String environment) {
+        return tables.catalog(actor, Environment.parse("environment", environment));
     }
 }

@@ -7,6 +7,7 @@ import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
+import io.sluice.catalog.datasource.DataSourceKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -94,22 +95,45 @@ class TableRepository {
                 .page(jdbc, "catalog_tables t join projects p on p.id = t.owner_project_id", SELECT_TABLE, "t.name", TABLE, page);
     }
 
-    /** Every table published to an environment, for building its catalog. */
-    List<Table> publishedTo(Environment environment) {
-        return jdbc.sql(SELECT_TABLE + " where exists (select 1 from table_publications x where x.table_id = t.id and x.environment = ?) order by t.name")
+    /** A table as one environment sees it: the version published there, its schema and the data source holding it. */
+    record PublishedTable(Table table, int version, String dataSource, DataSourceKind dataSourceKind, TableSchema schema) {}
+
+    /**
+     * Every table published to an environment with its published schema and data source, ordered by name: the
+     * environment's catalog in one query (it is read by every gateway whenever the catalog changes).
+     */
+    List<PublishedTable> publishedTo(Environment environment) {
+        return jdbc.sql("""
+                select t.*, p.name as owner_project, x.version as published_version, d.name as data_source,
+                    d.kind as data_source_kind, v.columns, v.primary_key, v.watermark
+                from catalog_tables t
+                join projects p on p.id = t.owner_project_id
+                join table_publications x on x.table_id = t.id and x.environment = ?
+                join data_sources d on d.id = x.data_source_id
+                join table_schema_versions v on v.table_id = t.id and v.version = x.version
+                order by t.name""")
                 .param(environment.name())
-                .query(TABLE)
+                .query((rs, n) -> new PublishedTable(
+                        table(rs, n),
+                        rs.getInt("published_version"),
+                        rs.getString("data_source"),
+                        DataSourceKind.valueOf(rs.getString("data_source_kind")),
+                        schema(rs)))
                 .list();
     }
 
     TableSchema version(long tableId, int version) {
         return jdbc.sql("select columns, primary_key, watermark from table_schema_versions where table_id = ? and version = ?")
                 .params(tableId, version)
-                .query((rs, n) -> new TableSchema(
-                        read(rs.getString("columns"), new TypeReference<List<Column>>() {}),
-                        read(rs.getString("primary_key"), new TypeReference<List<String>>() {}),
-                        rs.getString("watermark") == null ? null : read(rs.getString("watermark"), new TypeReference<Watermark>() {})))
+                .query((rs, n) -> schema(rs))
                 .single();
+    }
+
+    private TableSchema schema(ResultSet rs) throws SQLException {
+        return new TableSchema(
+                read(rs.getString("columns"), new TypeReference<List<Column>>() {}),
+                read(rs.getString("primary_key"), new TypeReference<List<String>>() {}),
+                rs.getString("watermark") == null ? null : read(rs.getString("watermark"), new TypeReference<Watermark>() {}));
     }
 
     List<Publication> publications(long tableId) {

@@ -6,7 +6,6 @@ import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
-import io.sluice.catalog.datasource.DataSourceService;
 import io.sluice.catalog.identity.IdentityService;
 import io.sluice.catalog.identity.PlatformRole;
 import io.sluice.catalog.identity.Project;
@@ -30,13 +29,11 @@ public class TableService {
 
     private final TableRepository tables;
     private final IdentityService identity;
-    private final DataSourceService dataSources;
     private final ChangeFeed changes;
 
-    TableService(TableRepository tables, IdentityService identity, DataSourceService dataSources, ChangeFeed changes) {
+    TableService(TableRepository tables, IdentityService identity, ChangeFeed changes) {
         this.tables = tables;
         this.identity = identity;
-        this.dataSources = dataSources;
         this.changes = changes;
     }
 
@@ -83,6 +80,10 @@ public class TableService {
                 tables.version(table.id(), table.designVersion()).primaryKey(),
                 tables.version(table.id(), table.designVersion()).watermark()));
         tables.updateDetails(table.id(), merged.displayName(), merged.description(), merged.partitions(), merged.retentionHours());
+        // every environment's catalog shows these details: gateways must drop their cached catalogs
+        for (Publication publication : tables.publications(table.id())) {
+            changes.record(ChangeKind.PUBLISHED, publication.environment(), table.name());
+        }
         return view(name, Environment.DESIGN);
     }
 
@@ -140,19 +141,23 @@ public class TableService {
         return java.util.stream.IntStream.rangeClosed(1, table.designVersion()).boxed().toList();
     }
 
-    /** Every table published to an environment, grouped by the data source holding it: the gateway's catalog. */
+    /**
+     * Every table published to an environment, grouped by the data source holding it: the gateway's catalog, for a
+     * user who may mount it ({@link IdentityService#mountableEnvironments}).
+     */
     @Transactional(readOnly = true)
-    public EnvironmentCatalogView catalog(Environment environment) {
+    public EnvironmentCatalogView catalog(UserAccount actor, Environment environment) {
         if (environment == Environment.DESIGN) {
             throw CatalogException.invalid("environment", "design has no catalog: tables are used in test or prod once published");
         }
+        identity.requireMountable(actor, environment);
         Map<String, List<io.sluice.contract.TableView>> byDatabase = new TreeMap<>();
         Map<String, String> kinds = new TreeMap<>();
-        for (Table table : tables.publishedTo(environment)) {
-            Publication publication = publication(table, environment).orElseThrow();
-            TableSchema schema = tables.version(table.id(), publication.version());
-            kinds.put(publication.dataSource(), dataSources.get(publication.dataSourceId()).kind().spelling());
-            byDatabase.computeIfAbsent(publication.dataSource(), k -> new java.util.ArrayList<>()).add(new io.sluice.contract.TableView(
+        for (TableRepository.PublishedTable published : tables.publishedTo(environment)) {
+            Table table = published.table();
+            TableSchema schema = published.schema();
+            kinds.put(published.dataSource(), published.dataSourceKind().spelling());
+            byDatabase.computeIfAbsent(published.dataSource(), k -> new java.util.ArrayList<>()).add(new io.sluice.contract.TableView(
                     table.name(),
                     table.displayName(),
                     table.ownerProject(),
@@ -162,7 +167,7 @@ public class TableService {
                     table.partitions(),
                     table.retentionHours(),
                     table.description(),
-                    publication.version(),
+                    published.version(),
                     schema.columns().stream().map(c -> new ColumnView(c.name(), c.type(), c.comment())).toList(),
                     schema.primaryKey(),
                     schema.watermark() == null

@@ -44,6 +44,9 @@ class IdentityApiTest extends ApiTest {
         assertThat(chosen.json().path("projectRole").asText()).isEqualTo("project_admin");
         assertThat(chosen.json().path("platformRoles").toString()).isEqualTo("[\"data_admin\"]");
         assertThat(chosen.json().path("projects")).hasSize(2);
+        assertThat(chosen.json().path("environments").toString())
+                .as("the environments whose catalog the gateway mounts for this user")
+                .isEqualTo("[\"test\",\"prod\"]");
 
         ApiResponse byDefault = carol.get("/api/v1/principal");
         assertThat(byDefault.json().path("project").asText()).isEqualTo(first.compareTo(second) < 0 ? first : second);

@@ -119,6 +119,14 @@ class PublishWorkflowApiTest extends ApiTest {
         assertThat(catalogTable("prod", topic).path("columns")).hasSize(3);
         assertThat(catalogTable("test", topic).path("columns")).hasSize(2);
 
+        long beforeEdit = jdbc.sql("select coalesce(max(id), 0) from change_events").query(Long.class).single();
+        assertThat(designer.patch("/api/v1/tables/" + topic, Map.of("description", "edited")).status()).isEqualTo(200);
+        assertThat(catalogTable("prod", topic).path("description").asText()).isEqualTo("edited");
+        assertThat(designer.get("/api/v1/changes?after=" + beforeEdit).body())
+                .as("both catalogs show the description, so gateways are told both changed")
+                .contains("\"kind\":\"published\",\"environment\":\"test\",\"table\":\"" + topic + "\"")
+                .contains("\"kind\":\"published\",\"environment\":\"prod\",\"table\":\"" + topic + "\"");
+
         ApiResponse again = designer.post("/api/v1/tables/" + topic + "/publish-requests", Map.of("environment", "test"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.detail()).contains("test already has version 2");

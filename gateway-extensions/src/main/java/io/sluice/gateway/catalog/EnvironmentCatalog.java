@@ -3,7 +3,6 @@ package io.sluice.gateway.catalog;
 import io.sluice.contract.DatabaseView;
 import io.sluice.contract.EnvironmentCatalogView;
 import io.sluice.contract.TableView;
-import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.SecretRedactor;
@@ -33,27 +32,26 @@ import java.util.Optional;
 
 /**
  * One environment ({@code test}, {@code prod}) of catalog-service as a read-only Flink catalog: one database per
- * data source, one table per published topic or table, as the session's user may see them. Reads go through the
- * client's cache, so a change in catalog-service shows within the catalog cache TTL.
+ * data source, one table per published topic or table. The definitions are the same for every user (the guard
+ * decides, per table, what the session's user may read or write); reads go through the client's per-environment
+ * cache, which the change feed drops when a table is published, so a change shows within one poll (at the latest
+ * within the catalog cache TTL).
  */
 public final class EnvironmentCatalog extends AbstractCatalog {
 
     private static final String NO_DATABASE = "default";
 
     private final String environment;
-    private final Credentials credentials;
     private final CatalogServiceClient catalogService;
     private final ConnectedTableFactory tableFactory;
 
     public EnvironmentCatalog(
             String environment,
-            Credentials credentials,
             CatalogServiceClient catalogService,
             SecretRedactor redactor,
             TableGuard guard) {
         super(environment, NO_DATABASE);
         this.environment = environment;
-        this.credentials = credentials;
         this.catalogService = catalogService;
         this.tableFactory = new ConnectedTableFactory(this, catalogService, redactor, guard);
     }
@@ -64,7 +62,7 @@ public final class EnvironmentCatalog extends AbstractCatalog {
 
     private EnvironmentCatalogView view() {
         try {
-            return catalogService.environmentCatalog(credentials, environment);
+            return catalogService.environmentCatalog(environment);
         } catch (CatalogServiceException e) {
             throw new CatalogException(
                     "Environment '" + environment + "' cannot be read from catalog-service: " + e.getMessage());

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,22 +12,30 @@ import java.util.concurrent.TimeUnit;
 /**
  * Polls catalog-service's change feed ({@code GET /api/v1/changes}) and drops cached catalogs as tables are
  * published, cached connections as data admins change them and cached access decisions as grants change, so that
- * all reach open sessions within one poll interval rather than one cache TTL.
- * While catalog-service cannot be reached the caches fall back to their TTLs.
+ * all reach open sessions within one poll interval rather than one cache TTL. After each poll it reads ahead the
+ * environment catalogs that were dropped, expired or never read (at start: once the feed's history is read), so
+ * that opening a session does not wait for one. While catalog-service cannot be reached the caches fall back to
+ * their TTLs.
  */
 public final class CatalogChangeFeed implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogChangeFeed.class);
 
     private final CatalogServiceClient catalogService;
+    private final List<String> environments;
     private final Runnable accessChanged;
     private final ScheduledExecutorService poller;
     private long cursor;
     private boolean failing;
 
-    /** @param accessChanged called when grants, public flags or blacklists changed, to drop cached decisions */
-    public CatalogChangeFeed(CatalogServiceClient catalogService, Duration interval, Runnable accessChanged) {
+    /**
+     * @param environments the environments whose catalogs sessions mount, kept read ahead
+     * @param accessChanged called when grants, public flags or blacklists changed, to drop cached decisions
+     */
+    public CatalogChangeFeed(
+            CatalogServiceClient catalogService, Duration interval, List<String> environments, Runnable accessChanged) {
         this.catalogService = catalogService;
+        this.environments = List.copyOf(environments);
         this.accessChanged = accessChanged;
         this.poller =
                 Executors.newSingleThreadScheduledExecutor(
@@ -45,6 +54,7 @@ public final class CatalogChangeFeed implements AutoCloseable {
                 last = cursor;
                 cursor = catalogService.applyChanges(cursor, accessChanged);
             } while (cursor != last);
+            catalogService.keepCatalogsWarm(environments);
             if (failing) {
                 LOG.info("catalog-service's change feed is back");
                 failing = false;

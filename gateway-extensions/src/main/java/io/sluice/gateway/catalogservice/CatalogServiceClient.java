@@ -7,10 +7,14 @@ import io.sluice.gateway.auth.Credentials;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.DeserializationFeature;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,13 +24,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * catalog-service's HTTP API as the gateway uses it, behind Caffeine caches whose TTLs bound how stale a
- * session's view may be. Users' calls carry the user's own credentials, so catalog-service applies its own
- * rules to them; only connections (with secrets) are read with the gateway's service token.
+ * session's view may be. A login carries the user's own credentials; environment catalogs (the same for every
+ * user), connections (with secrets) and the change feed are read with the gateway's service token.
  */
 public final class CatalogServiceClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogServiceClient.class);
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -42,12 +54,17 @@ public final class CatalogServiceClient {
     private final HttpClient http;
 
     private final Cache<PrincipalKey, PrincipalView> principals;
-    private final Cache<CatalogKey, EnvironmentCatalogView> catalogs;
+    /** Per environment, shared by every session: a catalog lists definitions, the same for every user. */
+    private final LoadingCache<String, EnvironmentCatalogView> catalogs;
+    private final Duration catalogTtl;
+    /**
+     * When the read-ahead of an environment last failed: retried after half the TTL, logged once while it lasts.
+     * Only the change feed's one thread reads ahead.
+     */
+    private final Map<String, Long> failedReadAheads = new HashMap<>();
     private final Cache<ConnectionKey, ConnectionView> connections;
 
     private record PrincipalKey(Credentials credentials, String project) {}
-
-    private record CatalogKey(Credentials credentials, String environment) {}
 
     private record ConnectionKey(String environment, String dataSource) {}
 
@@ -65,7 +82,8 @@ public final class CatalogServiceClient {
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.principals = Caffeine.newBuilder().expireAfterWrite(loginTtl).maximumSize(maxEntries).build();
-        this.catalogs = Caffeine.newBuilder().expireAfterWrite(catalogTtl).maximumSize(maxEntries).build();
+        this.catalogTtl = catalogTtl;
+        this.catalogs = Caffeine.newBuilder().expireAfterWrite(catalogTtl).maximumSize(maxEntries).build(this::readCatalog);
         this.connections = Caffeine.newBuilder().expireAfterWrite(connectionTtl).maximumSize(maxEntries).build();
     }
 
@@ -88,15 +106,46 @@ public final class CatalogServiceClient {
                                 PrincipalView.class));
     }
 
-    /** The tables published to an environment, as this user may see them. */
-    public EnvironmentCatalogView environmentCatalog(Credentials credentials, String environment) {
-        return catalogs.get(
-                new CatalogKey(credentials, environment),
-                k ->
-                        get(
-                                "environments/" + encode(environment) + "/catalog",
-                                credentials.authorizationHeader(),
-                                EnvironmentCatalogView.class));
+    /**
+     * The tables published to an environment, as every user sees them (which of them a user may read or write is
+     * the decision API's business): read once per environment with the gateway's token and shared by all sessions.
+     * Throws {@link CatalogServiceException} when it is not cached and cannot be read.
+     */
+    public EnvironmentCatalogView environmentCatalog(String environment) {
+        return catalogs.get(environment);
+    }
+
+    private EnvironmentCatalogView readCatalog(String environment) {
+        return get("environments/" + encode(environment) + "/catalog", serviceAuthorization(), EnvironmentCatalogView.class);
+    }
+
+    /**
+     * Reads the catalogs of these environments that are not cached or past half their TTL, so that sessions seldom
+     * wait for one: called by the change feed after each poll, that is once the changes up to now are applied, so
+     * that what it reads is at least as new as what the feed said. A failure is logged once while it lasts and
+     * retried after half the TTL (an environment catalog-service has no catalog for is not asked every poll); a
+     * session that mounts the environment meanwhile reads it itself, or fails with catalog-service's reason.
+     */
+    public void keepCatalogsWarm(List<String> environments) {
+        long halfTtl = catalogTtl.toNanos() / 2;
+        for (String environment : environments) {
+            Optional<Duration> age = catalogs.policy().expireAfterWrite().flatMap(expiry -> expiry.ageOf(environment));
+            Long failedAt = failedReadAheads.get(environment);
+            if ((age.isPresent() && age.get().toNanos() < halfTtl)
+                    || (failedAt != null && System.nanoTime() - failedAt < halfTtl)) {
+                continue;
+            }
+            try {
+                catalogs.put(environment, readCatalog(environment));
+                if (failedReadAheads.remove(environment) != null) {
+                    LOG.info("The catalog of environment {} can be read again", environment);
+                }
+            } catch (CatalogServiceException e) {
+                if (failedReadAheads.put(environment, System.nanoTime()) == null) {
+                    LOG.warn("The catalog of environment {} cannot be read ahead of sessions: {}", environment, e.getMessage());
+                }
+            }
+        }
     }
 
     /** A data source's connection in an environment, secrets included: for planning inside the gateway only. */
@@ -113,16 +162,8 @@ public final class CatalogServiceClient {
     }
 
     /**
-     * Forgets this user's cached environment catalogs, so that a new session starts from catalog-service's current
-     * state; sessions already open see changes once the catalog TTL has passed.
-     */
-    public void forgetCatalogs(Credentials credentials) {
-        catalogs.asMap().keySet().removeIf(key -> key.credentials().equals(credentials));
-    }
-
-    /**
-     * Reads the change feed after {@code cursor} and drops the cached catalogs of every environment a table was
-     * published to, so open sessions see the change on their next statement, and the cached connections a data
+     * Reads the change feed after {@code cursor} and drops the cached catalog of every environment a table was
+     * published to, so sessions see the change on their next statement, and the cached connections a data
      * admin changed; calls {@code accessChanged} once when any grant, public flag or blacklist changed.
      *
      * @return the id of the last change read ({@code cursor} when there was none)
@@ -130,12 +171,12 @@ public final class CatalogServiceClient {
     public long applyChanges(long cursor, Runnable accessChanged) {
         long last = cursor;
         boolean access = false;
+        Set<String> published = new HashSet<>();
         JsonNode changes = get("changes?after=" + cursor + "&limit=" + CHANGE_BATCH, serviceAuthorization(), JsonNode.class);
         for (JsonNode change : changes) {
             last = Math.max(last, change.path("id").asLong());
             if (PUBLISHED.equals(change.path("kind").asText())) {
-                String environment = change.path("environment").asText();
-                catalogs.asMap().keySet().removeIf(key -> key.environment().equals(environment));
+                published.add(change.path("environment").asText());
             }
             if (CONNECTION.equals(change.path("kind").asText())) {
                 connections.invalidate(
@@ -143,6 +184,8 @@ public final class CatalogServiceClient {
             }
             access |= ACCESS.equals(change.path("kind").asText());
         }
+        // once per environment, not per table: a burst of publications drops each catalog once
+        catalogs.invalidateAll(published);
         if (access) {
             accessChanged.run();
         }

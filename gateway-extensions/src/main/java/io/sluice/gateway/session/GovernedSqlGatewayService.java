@@ -5,9 +5,8 @@ import io.sluice.gateway.access.AccessEnforcer;
 import io.sluice.gateway.auth.Authenticator;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.auth.RequestCredentials;
-import io.sluice.gateway.catalog.EnvironmentCatalog;
+import io.sluice.gateway.catalog.EnvironmentMounts;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
-import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.FailureMessages;
 import io.sluice.gateway.errors.SecretRedactor;
@@ -38,7 +37,6 @@ import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +51,12 @@ import java.util.concurrent.Callable;
 public final class GovernedSqlGatewayService implements SqlGatewayService, AutoCloseable {
 
     private final SqlGatewayServiceImpl delegate;
-    private final CatalogServiceClient catalogService;
     private final Authenticator authenticator;
     private final SessionPolicy policy;
     private final AccessEnforcer enforcer;
     private final GatedExecution execution;
     private final SecretRedactor redactor;
-    private final List<String> environments;
+    private final EnvironmentMounts mounts;
 
     private final SessionRegistry sessions;
     private final JobOwnership jobs = new JobOwnership();
@@ -77,13 +74,15 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             StartedJobs startedJobs) {
         this.delegate = delegate;
         this.startedJobs = startedJobs;
-        this.catalogService = catalogService;
         this.authenticator = new Authenticator(catalogService);
         this.policy = policy;
         this.enforcer = enforcer;
         this.execution = new GatedExecution(gate);
         this.redactor = redactor;
-        this.environments = List.copyOf(environments);
+        this.mounts =
+                new EnvironmentMounts(
+                        environments, catalogService, redactor,
+                        principal -> (table, action) -> enforcer.requireTable(principal, table, action));
         this.sessions = new SessionRegistry(delegate, catalogService, sessionSettings, startedJobs);
     }
 
@@ -106,7 +105,6 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         PrincipalView principal = authenticator.authenticate(credentials, project);
         Map<String, String> sessionConfig = policy.sessionProperties(requested);
         Map<String, String> ownedSettings = jobTags(principal);
-        List<String> mounted = mountableEnvironments(credentials);
 
         SessionEnvironment.Builder governed =
                 SessionEnvironment.newBuilder()
@@ -114,16 +112,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                         .addSessionConfig(sessionConfig)
                         .addSessionConfig(ownedSettings);
         environment.getSessionName().ifPresent(governed::setSessionName);
-        for (String name : mounted) {
-            governed.registerCatalogCreator(
-                    name,
-                    (config, classLoader) -> new EnvironmentCatalog(
-                            name, credentials, catalogService, redactor,
-                            (table, action) -> enforcer.requireTable(principal, table, action)));
-        }
-        if (!mounted.isEmpty()) {
-            governed.setDefaultCatalog(mounted.get(0));
-        }
+        List<String> mounted = mounts.mount(principal, governed);
         SessionHandle handle = delegate.openSession(governed.build());
         sessions.opened(handle, principal, credentials, project, mounted, ownedSettings);
         return handle;
@@ -139,22 +128,6 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     private static String projectOf(PrincipalView principal) {
         return principal.project() == null ? "" : principal.project();
-    }
-
-    private List<String> mountableEnvironments(Credentials credentials) {
-        catalogService.forgetCatalogs(credentials);
-        List<String> mounted = new ArrayList<>();
-        for (String name : environments) {
-            try {
-                catalogService.environmentCatalog(credentials, name);
-                mounted.add(name);
-            } catch (CatalogServiceException e) {
-                if (e.status() != 403 && e.status() != 404) {
-                    throw Authenticator.asClientError(e).raise();
-                }
-            }
-        }
-        return mounted;
     }
 
     @Override

@@ -165,7 +165,7 @@ class AccessCorpusTest {
             session.registerCatalog(
                     environment,
                     new EnvironmentCatalog(
-                            environment, credentials(user), catalogService, new SecretRedactor(),
+                            environment, catalogService, new SecretRedactor(),
                             (table, action) -> enforcer.requireTable(principal, table, action)));
         }
         session.useCatalog("test");

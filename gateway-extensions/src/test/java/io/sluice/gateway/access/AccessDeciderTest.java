@@ -107,7 +107,7 @@ class AccessDeciderTest {
                 .hasMessageContaining("HTTP 500");
 
         AccessEnforcer enforcer = new AccessEnforcer(decider, Set.of("test"), option -> false, STALENESS);
-        PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of());
+        PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of(), List.of());
         StatementAccess read = new StatementAccess(
                 List.of(new TableAccess(ObjectIdentifier.of("test", "shop", "sales"), false, Action.SELECT, List.of(), Map.of())),
                 List.of(), 1);
@@ -121,7 +121,7 @@ class AccessDeciderTest {
     void namesTheTableThePrivilegeAndHowToApply() {
         forbidden.add("orders");
         AccessEnforcer enforcer = new AccessEnforcer(decider(), Set.of("test"), option -> false, STALENESS);
-        PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of());
+        PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of(), List.of());
         StatementAccess read = new StatementAccess(
                 List.of(new TableAccess(ObjectIdentifier.of("test", "demo_kafka", "orders"), false, Action.SELECT,
                         List.of("amount", "id"), Map.of())),
@@ -140,7 +140,7 @@ class AccessDeciderTest {
     @Test
     void theTableFactorysCheckPassesWhatAStatementWasJustAllowed() {
         AccessEnforcer enforcer = new AccessEnforcer(decider(), Set.of("test"), option -> false, STALENESS);
-        PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of());
+        PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of(), List.of());
         ObjectIdentifier sales = ObjectIdentifier.of("test", "shop", "sales");
         enforcer.enforce(bob, new StatementAccess(
                 List.of(new TableAccess(sales, false, Action.SELECT, List.of("id"), Map.of())), List.of(), 1));

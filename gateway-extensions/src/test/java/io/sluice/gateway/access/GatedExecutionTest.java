@@ -85,7 +85,7 @@ class GatedExecutionTest {
             environment.registerCatalogCreator(
                     name,
                     (conf, classLoader) -> new EnvironmentCatalog(
-                            name, credentials, catalogService, new SecretRedactor(),
+                            name, catalogService, new SecretRedactor(),
                             (table, action) -> enforcer.requireTable(bob, table, action)));
         }
         session = service.openSession(environment.setDefaultCatalog("test")

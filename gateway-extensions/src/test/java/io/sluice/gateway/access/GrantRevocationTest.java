@@ -34,7 +34,7 @@ class GrantRevocationTest {
         AccessEnforcer enforcer = new AccessEnforcer(
                 new AccessDecider(new DecisionClient(stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10)), STALENESS, 100),
                 Set.of("test", "prod"), option -> false, STALENESS);
-        PrincipalView erin = new PrincipalView("erin", "erin", "analytics", "developer", List.of(), List.of());
+        PrincipalView erin = new PrincipalView("erin", "erin", "analytics", "developer", List.of(), List.of(), List.of());
         StatementAccess readAuditLog = new StatementAccess(
                 List.of(new TableAccess(ObjectIdentifier.of("test", "demo_kafka", "audit_log"), false, Action.SELECT,
                         List.of("event"), Map.of())),

@@ -36,7 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 class TableFactoryCheckTest {
 
     private static final Duration STALENESS = Duration.ofSeconds(5);
-    private static final PrincipalView CAROL = new PrincipalView("carol", "Carol", "analytics", "developer", List.of(), List.of());
+    private static final PrincipalView CAROL = new PrincipalView("carol", "Carol", "analytics", "developer", List.of(), List.of(), List.of());
 
     private DecisionApiStandIn decisionApi;
     private AccessEnforcer enforcer;

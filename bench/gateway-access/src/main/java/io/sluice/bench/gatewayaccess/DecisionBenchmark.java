@@ -67,7 +67,7 @@ public class DecisionBenchmark {
                 staleness,
                 AccessOptions.DECISION_CACHE_SIZE.defaultValue());
         enforcer = new AccessEnforcer(decider, Set.of("test", "prod"), option -> false, staleness);
-        principal = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of());
+        principal = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of(), List.of());
         TableAccess orders = select("demo_kafka", "orders", "order_id", "amount", "customer");
         TableAccess customers = select("demo_kafka", "customers", "customer_id", "country");
         TableAccess totals = new TableAccess(

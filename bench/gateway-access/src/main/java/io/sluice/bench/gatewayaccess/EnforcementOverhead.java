@@ -84,7 +84,7 @@ public final class EnforcementOverhead {
                     option -> false,
                     staleness);
             // a system admin: the session's setup defines a catalog and a connector table, which only admins may
-            PrincipalView admin = new PrincipalView("bench", "Bench", "bench", "developer", List.of("system_admin"), List.of());
+            PrincipalView admin = new PrincipalView("bench", "Bench", "bench", "developer", List.of("system_admin"), List.of(), List.of());
 
             SqlGatewayRestEndpoint vanilla = endpoint(gatewayConfig, new SqlGatewayServiceImpl(sessions));
             SqlGatewayRestEndpoint enforced = endpoint(gatewayConfig, new EnforcingGatewayService(sessions, enforcer, admin));

@@ -1,0 +1,56 @@
+package io.sluice.bench.gateway;
+
+import java.util.Arrays;
+
+/**
+ * Paired measurements of the vanilla and the sluice endpoint: the two alternate, the first of each pair changing
+ * every round, so that the noise of a shared machine falls on both alike; and their report as a Markdown table.
+ */
+final class Paired {
+
+    /** One timed step against one endpoint, in nanoseconds. */
+    @FunctionalInterface
+    interface Step {
+        long nanos(int endpoint, int round) throws Exception;
+    }
+
+    static final int VANILLA = 0;
+    static final int SLUICE = 1;
+
+    private Paired() {}
+
+    /** Runs {@code warmUp + rounds} pairs; returns the measured nanoseconds per endpoint ({@link #VANILLA}, {@link #SLUICE}). */
+    static long[][] alternate(int warmUp, int rounds, Step step) throws Exception {
+        long[][] nanos = new long[2][rounds];
+        for (int i = 0; i < warmUp + rounds; i++) {
+            for (int k = 0; k < 2; k++) {
+                int endpoint = (i + k) % 2;
+                long took = step.nanos(endpoint, i);
+                if (i >= warmUp) {
+                    nanos[endpoint][i - warmUp] = took;
+                }
+            }
+        }
+        return nanos;
+    }
+
+    /** Median and p99 of both endpoints and their ratio, as Markdown table rows under a header. */
+    static String table(String sluiceLabel, long[][] nanos) {
+        double vanillaMedian = percentile(nanos[VANILLA], 50);
+        double sluiceMedian = percentile(nanos[SLUICE], 50);
+        double vanillaP99 = percentile(nanos[VANILLA], 99);
+        double sluiceP99 = percentile(nanos[SLUICE], 99);
+        return "| endpoint | median ms | p99 ms |\n| --- | ---: | ---: |\n"
+                + String.format("| Flink `rest` (vanilla) | %.1f | %.1f |%n", vanillaMedian, vanillaP99)
+                + String.format("| %s | %.1f | %.1f |%n", sluiceLabel, sluiceMedian, sluiceP99)
+                + String.format(
+                        "| ratio sluice / vanilla | %.3f | %.3f |%n", sluiceMedian / vanillaMedian, sluiceP99 / vanillaP99);
+    }
+
+    static double percentile(long[] nanos, int percent) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    }
+}

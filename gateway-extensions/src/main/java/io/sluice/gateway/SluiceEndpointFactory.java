@@ -20,6 +20,7 @@ import io.sluice.gateway.rest.SluiceRestEndpoint;
 import io.sluice.gateway.session.GovernedSqlGatewayService;
 import io.sluice.gateway.session.JobOwnership;
 import io.sluice.gateway.session.SessionPolicy;
+import io.sluice.gateway.session.SessionRegistry;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -86,6 +87,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                 new AccessEnforcer(
                         decider, Set.copyOf(options.get(SluiceGatewayOptions.ENVIRONMENTS)), TableHints.ALLOWED_KEYS::contains,
                         staleness);
+        SecretRedactor redactor = new SecretRedactor();
         SessionPolicy policy = new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS));
         StatementGate gate =
                 new StatementGate(
@@ -108,10 +110,13 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         policy,
                         gate,
                         enforcer,
-                        new SecretRedactor(),
+                        redactor,
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),
-                        options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
-                        sessionsClosedAfter(context.getFlinkConfiguration()),
+                        new SessionRegistry.Settings(
+                                options.get(SluiceGatewayOptions.ACCEPT_HANDLE_ONLY_REQUESTS),
+                                options.get(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT),
+                                sessionsClosedAfter(context.getFlinkConfiguration()),
+                                options.get(SluiceGatewayOptions.LOGIN_CACHE_TTL)),
                         new StartedJobs(
                                 flinkService, new JobManagerRest(), options.get(SluiceGatewayOptions.CANCEL_START_WAIT)),
                         admission,
@@ -127,7 +132,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
         try {
-            return new SluiceRestEndpoint(restConfig, governed, List.of(changeFeed, governed, admission));
+            return new SluiceRestEndpoint(restConfig, governed, redactor, List.of(changeFeed, governed, admission));
         } catch (Exception e) {
             governed.close();
             admission.close();
@@ -217,6 +222,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.ALLOWED_SESSION_KEYS);
         options.add(SluiceGatewayOptions.ABANDONED_OPERATION_TIMEOUT);
+        options.add(SluiceGatewayOptions.ACCEPT_HANDLE_ONLY_REQUESTS);
         options.add(SluiceGatewayOptions.STATEMENT_MAX_LENGTH);
         options.add(SluiceGatewayOptions.STATEMENT_MAX_NESTING);
         options.add(SluiceGatewayOptions.CANCEL_START_WAIT);

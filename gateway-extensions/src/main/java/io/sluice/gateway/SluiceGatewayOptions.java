@@ -138,6 +138,20 @@ public final class SluiceGatewayOptions {
                                     + "or disconnected, and is cancelled so that its job frees its slots. Clients "
                                     + "fetch every 100 ms while they wait for rows.");
 
+    public static final ConfigOption<Boolean> ACCEPT_HANDLE_ONLY_REQUESTS =
+            ConfigOptions.key("session.accept-handle-only-requests")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Whether a request that names a session may come without credentials, on the strength "
+                                    + "of the session handle alone. Off (the default), every request on a session "
+                                    + "must carry an Authorization header of the user who opened it, so a leaked "
+                                    + "handle is of no use to anyone else; the SQL client and REST clients that "
+                                    + "send the header always work. Flink's JDBC driver sends credentials only "
+                                    + "when it connects: JDBC clients need this on, or FLINK_REST_CLIENT_HEADERS "
+                                    + "set to their Authorization header. Either way a request with another "
+                                    + "user's credentials is refused.");
+
     public static final ConfigOption<Integer> STATEMENT_MAX_LENGTH =
             ConfigOptions.key("statement.max-length")
                     .intType()

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,6 +56,10 @@ class PluginJarIT {
                         "sql-gateway.endpoint.sluice.port: " + port,
                         "sql-gateway.endpoint.sluice.catalog-service.url: " + stack.catalogServiceUrl,
                         "sql-gateway.endpoint.sluice.catalog-service.token-file: " + token,
+                        // the JDBC client below sends its credentials only when it connects
+                        "sql-gateway.endpoint.sluice.session.accept-handle-only-requests: true",
+                        // small, so that an oversized body is cheap to send
+                        "rest.server.max-content-length: 65536",
                         "execution.target: remote",
                         "rest.address: " + cluster.getHost(),
                         "rest.port: " + cluster.getPort(),
@@ -94,6 +101,21 @@ class PluginJarIT {
                 assertThat(rows.next()).as(gateway.output()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("lib");
             }
+
+            // the error net comes with the jar (found through the ServiceLoader): Netty's bare 413 becomes JSON
+            HttpResponse<String> oversized =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/sessions"))
+                                            .POST(HttpRequest.BodyPublishers.ofString("{\"properties\":{\"x\":\""
+                                                    + "x".repeat(70_000) + "\"}}"))
+                                            .header("Content-Type", "application/json")
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            assertThat(oversized.statusCode()).isEqualTo(413);
+            assertThat(oversized.body())
+                    .isEqualTo("{\"errors\":[\"The request is larger than this gateway accepts (65536 bytes): send a "
+                            + "shorter statement.\"]}");
         }
     }
 

@@ -70,6 +70,8 @@ class SessionOpenCostTest {
         // long, so that no read-ahead of an ageing catalog falls into a count
         config.setString(sluice + "cache.catalog-ttl", "10 min");
         config.setString(sluice + "cache.change-poll-interval", POLL.toMillis() + " ms");
+        // its JDBC clients send their credentials only when they connect
+        config.setString(sluice + "session.accept-handle-only-requests", "true");
         gateway = new SqlGateway(config, SessionManager.create(new DefaultContext(config, List.of())));
         gateway.start();
         jdbcUrl = "jdbc:flink://127.0.0.1:" + port;

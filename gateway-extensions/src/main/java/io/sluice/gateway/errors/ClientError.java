@@ -40,6 +40,16 @@ public final class ClientError extends RestHandlerException {
         return new ClientError(message, HttpResponseStatus.BAD_REQUEST);
     }
 
+    /** The request names a session or statement the gateway does not have (HTTP 404). */
+    public static ClientError notFound(String message) {
+        return new ClientError(message, HttpResponseStatus.NOT_FOUND);
+    }
+
+    /** The gateway itself failed; the message says so without its internals, which go to its log (HTTP 500). */
+    public static ClientError internal(String message) {
+        return new ClientError(message, HttpResponseStatus.INTERNAL_SERVER_ERROR);
+    }
+
     /** catalog-service could not be reached or answered with an error of its own (HTTP 503). */
     public static ClientError unavailable(String message) {
         return new ClientError(message, HttpResponseStatus.SERVICE_UNAVAILABLE);

@@ -1,7 +1,11 @@
 package io.sluice.gateway.errors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Words a failed statement for the client: the most telling messages of its cause chain, without stack traces,
@@ -9,7 +13,12 @@ import java.util.Set;
  */
 public final class FailureMessages {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FailureMessages.class);
+
     private static final int LONGEST = 4000;
+
+    /** Flink's message for an operation handle its session does not have. */
+    private static final String UNKNOWN_OPERATION = "Can not find the submitted operation";
 
     private FailureMessages() {}
 
@@ -21,6 +30,46 @@ public final class FailureMessages {
             }
         }
         return null;
+    }
+
+    /**
+     * Any failure as the client should read it: the denial in its causes if there is one; a statement the session
+     * does not have as a 404; a fault of the gateway
+     * itself (a programming error such as a null pointer) as a 500 without its internals, which go to the log; any
+     * other failure — Flink's refusal of what the request asked — as a 400 with {@link #describe its words}.
+     */
+    public static ClientError asClientError(Throwable failure, SecretRedactor redactor) {
+        ClientError denial = clientErrorIn(failure);
+        if (denial != null) {
+            return denial;
+        }
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            root = t;
+            if (t.getMessage() != null && t.getMessage().startsWith(UNKNOWN_OPERATION)) {
+                return ClientError.notFound(
+                        "This session has no such statement (closed, or never run in it): check the operation "
+                                + "handle, or run the statement again.");
+            }
+        }
+        if (isFault(root)) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Internal error {} while serving a request", reference, failure);
+            return ClientError.internal(
+                    "The gateway failed on this request (internal error " + reference + ", in its log). Try again, "
+                            + "or tell the platform team the reference if it persists.");
+        }
+        return ClientError.badRequest(describe(failure, redactor));
+    }
+
+    /** Failures that say nothing about the request, only that the gateway's code went wrong. */
+    private static boolean isFault(Throwable root) {
+        return root instanceof NullPointerException
+                || root instanceof ClassCastException
+                || root instanceof IndexOutOfBoundsException
+                || root instanceof ArrayStoreException
+                || root instanceof ArithmeticException
+                || root instanceof LinkageError;
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.sluice.gateway.rest;
 
-import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.FailureMessages;
+import io.sluice.gateway.errors.SecretRedactor;
 
 import org.apache.flink.runtime.rest.handler.HandlerRequest;
 import org.apache.flink.runtime.rest.handler.RestHandlerException;
@@ -19,13 +19,19 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Flink's fetch-results handler wraps every failure in a {@link SqlGatewayException}, which Flink answers with
  * HTTP 500 and the server's stack trace. This one answers a failed statement with the governed service's clean
- * message instead, so the client's first line is the reason.
+ * message instead (and a failure of the handler's own with a clean one), so the client's first line is the reason.
  */
 final class CleanFetchResultsHandler extends FetchResultsHandler {
 
+    private final SecretRedactor redactor;
+
     CleanFetchResultsHandler(
-            SqlGatewayService service, Map<String, String> responseHeaders, FetchResultsHeaders headers) {
+            SqlGatewayService service,
+            SecretRedactor redactor,
+            Map<String, String> responseHeaders,
+            FetchResultsHeaders headers) {
         super(service, responseHeaders, headers);
+        this.redactor = redactor;
     }
 
     @Override
@@ -33,12 +39,8 @@ final class CleanFetchResultsHandler extends FetchResultsHandler {
             SqlGatewayRestAPIVersion version, HandlerRequest<EmptyRequestBody> request) throws RestHandlerException {
         try {
             return super.handleRequest(version, request);
-        } catch (SqlGatewayException e) {
-            ClientError error = FailureMessages.clientErrorIn(e);
-            if (error != null) {
-                throw error;
-            }
-            throw e;
+        } catch (RuntimeException e) {
+            throw FailureMessages.asClientError(e, redactor);
         }
     }
 }

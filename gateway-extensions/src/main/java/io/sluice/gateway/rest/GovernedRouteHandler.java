@@ -4,9 +4,11 @@ import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.auth.RequestCredentials;
 import io.sluice.gateway.errors.ClientError;
 
+import org.apache.flink.runtime.rest.handler.RestHandlerSpecification;
 import org.apache.flink.runtime.rest.handler.router.RoutedRequest;
 import org.apache.flink.runtime.rest.handler.util.HandlerUtils;
 import org.apache.flink.runtime.rest.messages.ErrorResponseBody;
+import org.apache.flink.runtime.rest.messages.UntypedResponseMessageHeaders;
 import org.apache.flink.util.AutoCloseableAsync;
 
 import org.apache.flink.shaded.netty4.io.netty.channel.ChannelHandler;
@@ -23,29 +25,41 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Sits in front of one of Flink's REST handlers. It hands the request's {@code Authorization} header to the
  * governed service (Flink's handlers drop headers) for the duration of the handler call, which runs on this
- * Netty thread; a route that would bypass the governed service is answered with a refusal instead.
+ * Netty thread; a route that would bypass the governed service is answered with a refusal instead, and a request
+ * the handler could not read (malformed JSON, a handle that is no UUID) with what is wrong in it.
  */
 @ChannelHandler.Sharable
 final class GovernedRouteHandler extends ChannelInboundHandlerAdapter implements AutoCloseableAsync {
 
     private final ChannelInboundHandler delegate;
     private final ClientError refusal;
+    /** null for routes that are not Flink message routes (none today) */
+    private final RequestFormat format;
     private final Map<String, String> responseHeaders;
 
     private GovernedRouteHandler(
-            ChannelInboundHandler delegate, ClientError refusal, Map<String, String> responseHeaders) {
+            RestHandlerSpecification route,
+            ChannelInboundHandler delegate,
+            ClientError refusal,
+            Map<String, String> responseHeaders) {
         this.delegate = delegate;
         this.refusal = refusal;
+        this.format =
+                route instanceof UntypedResponseMessageHeaders<?, ?> headers ? new RequestFormat(headers) : null;
         this.responseHeaders = responseHeaders;
     }
 
-    static GovernedRouteHandler forwarding(ChannelInboundHandler delegate, Map<String, String> responseHeaders) {
-        return new GovernedRouteHandler(delegate, null, responseHeaders);
+    static GovernedRouteHandler forwarding(
+            RestHandlerSpecification route, ChannelInboundHandler delegate, Map<String, String> responseHeaders) {
+        return new GovernedRouteHandler(route, delegate, null, responseHeaders);
     }
 
     static GovernedRouteHandler refusing(
-            ChannelInboundHandler delegate, ClientError refusal, Map<String, String> responseHeaders) {
-        return new GovernedRouteHandler(delegate, refusal, responseHeaders);
+            RestHandlerSpecification route,
+            ChannelInboundHandler delegate,
+            ClientError refusal,
+            Map<String, String> responseHeaders) {
+        return new GovernedRouteHandler(route, delegate, refusal, responseHeaders);
     }
 
     @Override
@@ -54,7 +68,8 @@ final class GovernedRouteHandler extends ChannelInboundHandlerAdapter implements
             delegate.channelRead(ctx, msg);
             return;
         }
-        HttpRequest request = ((RoutedRequest<?>) msg).getRequest();
+        RoutedRequest<?> routed = (RoutedRequest<?>) msg;
+        HttpRequest request = routed.getRequest();
         Credentials credentials;
         try {
             if (refusal != null) {
@@ -63,6 +78,10 @@ final class GovernedRouteHandler extends ChannelInboundHandlerAdapter implements
             credentials =
                     Credentials.fromAuthorizationHeader(request.headers().get(HttpHeaderNames.AUTHORIZATION))
                             .orElse(null);
+            ClientError malformed = format == null ? null : format.problemWith(routed);
+            if (malformed != null) {
+                throw malformed;
+            }
         } catch (ClientError error) {
             ReferenceCountUtil.release(msg);
             HandlerUtils.sendErrorResponse(

@@ -1,6 +1,7 @@
 package io.sluice.gateway.rest;
 
 import io.sluice.gateway.errors.ClientError;
+import io.sluice.gateway.errors.SecretRedactor;
 
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
@@ -27,7 +28,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Flink's SQL gateway REST API (v1–v4, so the JDBC driver and the SQL client work unchanged) in front of the
  * governed service. Routes that would reach past it — the embedded workflow scheduler, materialized table
- * refresh and script deployment — answer with a refusal.
+ * refresh and script deployment — answer with a refusal. Every error it answers with is clean JSON,
+ * {@code {"errors":["<message>"]}}, without a server stack trace: a malformed request is worded by
+ * {@link RequestFormat}, a failure of the service by {@link ClientFacingService}, and
+ * {@link CleanErrorResponses} cuts any trace Flink's own handlers would still send.
  */
 public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
 
@@ -36,14 +40,22 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
     /** Most statements being submitted at once; each waits at most for its session's previous statement. */
     private static final int MAX_SUBMITTERS = 1024;
 
+    private final SecretRedactor redactor;
     private final List<AutoCloseable> resources;
     private final ExecutorService submitters = submitters();
 
-    /** @param resources what runs beside the endpoint (change feed, cleanup) and stops with it */
+    /**
+     * @param redactor blanks resolved connection details and secrets out of the errors the endpoint answers with
+     * @param resources what runs beside the endpoint (change feed, cleanup) and stops with it
+     */
     public SluiceRestEndpoint(
-            Configuration configuration, SqlGatewayService governedService, List<AutoCloseable> resources)
+            Configuration configuration,
+            SqlGatewayService governedService,
+            SecretRedactor redactor,
+            List<AutoCloseable> resources)
             throws IOException, ConfigurationException {
-        super(configuration, governedService);
+        super(CleanErrorsChannelFactory.markedForCleanErrors(configuration), new ClientFacingService(governedService, redactor));
+        this.redactor = redactor;
         this.resources = List.copyOf(resources);
     }
 
@@ -71,28 +83,33 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
             if (spec.getClass().getPackageName().startsWith(MATERIALIZED_TABLE_ROUTES)) {
                 handler =
                         GovernedRouteHandler.refusing(
+                                spec,
                                 route.f1,
                                 ClientError.denied("materialized tables are not offered through this gateway."),
                                 responseHeaders);
             } else if (spec instanceof DeployScriptHeaders) {
                 handler =
                         GovernedRouteHandler.refusing(
+                                spec,
                                 route.f1,
                                 ClientError.denied("deploying scripts is not offered through this gateway."),
                                 responseHeaders);
             } else if (spec instanceof ExecuteStatementHeaders) {
                 handler =
                         GovernedRouteHandler.forwarding(
+                                spec,
                                 new SubmittingStatementHandler(
                                         service, responseHeaders, (ExecuteStatementHeaders) spec, submitters),
                                 responseHeaders);
             } else if (spec instanceof FetchResultsHeaders) {
                 handler =
                         GovernedRouteHandler.forwarding(
-                                new CleanFetchResultsHandler(service, responseHeaders, (FetchResultsHeaders) spec),
+                                spec,
+                                new CleanFetchResultsHandler(
+                                        service, redactor, responseHeaders, (FetchResultsHeaders) spec),
                                 responseHeaders);
             } else {
-                handler = GovernedRouteHandler.forwarding(route.f1, responseHeaders);
+                handler = GovernedRouteHandler.forwarding(spec, route.f1, responseHeaders);
             }
             governed.add(Tuple2.of(spec, handler));
         }

@@ -18,6 +18,8 @@ final class GovernedSession {
 
     final PrincipalView principal;
     final Credentials credentials;
+    /** The project the client asked for on login (null: the user's first), so its login can be checked again alike. */
+    final String requestedProject;
     final List<String> environments;
     /** What the gateway set in the session when it opened (job tags): kept on RESET. */
     final Map<String, String> ownedSettings;
@@ -25,10 +27,15 @@ final class GovernedSession {
     private volatile long lastSeenNanos = System.nanoTime();
 
     GovernedSession(
-            PrincipalView principal, Credentials credentials, List<String> environments, Map<String, String> ownedSettings) {
+            PrincipalView principal,
+            Credentials credentials,
+            String requestedProject,
+            List<String> environments,
+            Map<String, String> ownedSettings) {
         this.principal = principal;
         this.ownedSettings = Map.copyOf(ownedSettings);
         this.credentials = credentials;
+        this.requestedProject = requestedProject;
         this.environments = List.copyOf(environments);
     }
 

@@ -36,32 +36,21 @@ import org.apache.flink.table.gateway.api.results.ResultSet;
 import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
-import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Flink's gateway service under governance: every session belongs to a principal from catalog-service, mounts
- * that principal's environment catalogs, keeps to the {@link SessionPolicy}, answers only its owner, and loses
- * its unfinished statements when its client goes silent.
+ * that principal's environment catalogs, keeps to the {@link SessionPolicy}, and answers only its owner while
+ * the owner's login is valid; its unfinished statements end when its client goes silent ({@link SessionRegistry}).
  */
 public final class GovernedSqlGatewayService implements SqlGatewayService, AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(GovernedSqlGatewayService.class);
 
     private final SqlGatewayServiceImpl delegate;
     private final Authenticator authenticator;
@@ -72,14 +61,10 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     private final SessionSeats seats;
     private final SecretRedactor redactor;
     private final EnvironmentMounts mounts;
-    private final long abandonedAfterNanos;
-    /** Flink's session idle timeout plus its check interval; 0 when sessions never idle out. */
-    private final long forgetAfterNanos;
 
-    private final Map<SessionHandle, GovernedSession> sessions = new ConcurrentHashMap<>();
+    private final SessionRegistry sessions;
     private final JobOwnership jobs = new JobOwnership();
     private final StartedJobs startedJobs;
-    private final ScheduledExecutorService reaper;
 
     public GovernedSqlGatewayService(
             SqlGatewayServiceImpl delegate,
@@ -89,8 +74,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             AccessEnforcer enforcer,
             SecretRedactor redactor,
             List<String> environments,
-            Duration abandonedOperationTimeout,
-            Duration sessionIdleTimeout,
+            SessionRegistry.Settings sessionSettings,
             StartedJobs startedJobs,
             Admission admission,
             SessionSeats seats) {
@@ -105,19 +89,9 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                 new EnvironmentMounts(
                         environments, catalogService, redactor,
                         principal -> (table, action) -> enforcer.requireTable(principal, table, action));
-        this.abandonedAfterNanos = abandonedOperationTimeout.toNanos();
-        this.forgetAfterNanos = sessionIdleTimeout.toNanos();
         this.admission = admission;
         this.seats = seats;
-        this.reaper =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread thread = new Thread(r, "sluice-abandoned-operation-reaper");
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-        long period = Math.max(500, Math.min(5_000, abandonedOperationTimeout.toMillis() / 4));
-        reaper.scheduleWithFixedDelay(this::closeAbandonedOperations, period, period, TimeUnit.MILLISECONDS);
+        this.sessions = new SessionRegistry(delegate, catalogService, sessionSettings, startedJobs, seats);
     }
 
     // ---------------------------------------------------------------- sessions
@@ -135,7 +109,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                                                                 + "password (or token), or send an Authorization "
                                                                 + "header: 'Bearer <token>' or Basic.")
                                                 .raise());
-        PrincipalView principal = authenticator.authenticate(credentials, requested.get(SessionPolicy.PROJECT_PROPERTY));
+        String project = requested.get(SessionPolicy.PROJECT_PROPERTY);
+        PrincipalView principal = authenticator.authenticate(credentials, project);
         Map<String, String> sessionConfig = policy.sessionProperties(requested);
         Map<String, String> ownedSettings = jobTags(principal);
 
@@ -147,10 +122,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         environment.getSessionName().ifPresent(governed::setSessionName);
         List<String> mounted = mounts.mount(principal, governed);
         SessionHandle handle = seats.open(principal, () -> delegate.openSession(governed.build()));
-        sessions.put(handle, new GovernedSession(principal, credentials, mounted, ownedSettings));
-        LOG.info(
-                "Session {} opened for user {} of project {} with environments {}",
-                handle, principal.user(), principal.project(), mounted);
+        sessions.opened(handle, principal, credentials, project, mounted, ownedSettings);
         return handle;
     }
 
@@ -171,36 +143,12 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         GovernedSession session = owned(sessionHandle);
         startedJobs.awaitStarted(sessionHandle, session.openOperations);
         delegate.closeSession(sessionHandle);
-        sessions.remove(sessionHandle);
-        seats.closed(sessionHandle);
+        sessions.closed(sessionHandle);
     }
 
-    /**
-     * The session behind a handle, after checking that the request comes from its owner when the request carries
-     * credentials (REST and SQL client with an Authorization header; the JDBC driver sends none after login).
-     */
+    /** The session behind a handle, for a request its owner may make now (see {@link SessionRegistry#owned}). */
     private GovernedSession owned(SessionHandle sessionHandle) {
-        GovernedSession session = sessions.get(sessionHandle);
-        if (session == null) {
-            throw ClientError.badRequest(
-                            "Session " + sessionHandle + " does not exist (closed, timed out or from another gateway): "
-                                    + "open a new one.")
-                    .raise();
-        }
-        RequestCredentials.current()
-                .filter(c -> !c.equals(session.credentials))
-                .ifPresent(
-                        c -> {
-                            PrincipalView caller = authenticator.authenticate(c, null);
-                            if (!caller.user().equals(session.principal.user())) {
-                                throw ClientError.denied(
-                                                "session " + sessionHandle + " belongs to another user; "
-                                                        + caller.user() + " may use only sessions it opened.")
-                                        .raise();
-                            }
-                        });
-        session.touch();
-        return session;
+        return sessions.owned(sessionHandle);
     }
 
     @Override
@@ -318,11 +266,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     /** A failed statement as one clean message: the denial if there was one, else the failure's own words. */
     private ClientError asClientError(Throwable failure) {
-        ClientError denial = FailureMessages.clientErrorIn(failure);
-        if (denial != null) {
-            return denial;
-        }
-        return ClientError.badRequest(FailureMessages.describe(failure, redactor));
+        return FailureMessages.asClientError(failure, redactor);
     }
 
     @Override
@@ -360,39 +304,6 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     public ResolvedSchema getOperationResultSchema(SessionHandle sessionHandle, OperationHandle operationHandle) {
         owned(sessionHandle);
         return delegate.getOperationResultSchema(sessionHandle, operationHandle);
-    }
-
-    /**
-     * Forgets sessions Flink has closed for idling, and closes the unfinished statements of sessions whose client has gone silent: a killed or disconnected client
-     * stops fetching, and closing its statements cancels their jobs and frees their slots long before the session
-     * itself idles out. Statements whose job runs detached (INSERT) keep their job.
-     */
-    private void closeAbandonedOperations() {
-        sessions.forEach(
-                (handle, session) -> {
-                    if (forgetAfterNanos > 0 && session.silentForNanos() > forgetAfterNanos) {
-                        // Flink has closed it for idling by now (asking Flink would count as activity)
-                        sessions.remove(handle);
-                        seats.closed(handle);
-                        return;
-                    }
-                    if (session.openOperations.isEmpty() || session.silentForNanos() < abandonedAfterNanos) {
-                        return;
-                    }
-                    for (OperationHandle operation : List.copyOf(session.openOperations)) {
-                        session.openOperations.remove(operation);
-                        try {
-                            startedJobs.awaitStarted(handle, operation);
-                            delegate.closeOperation(handle, operation);
-                            LOG.info(
-                                    "Closed statement {} of session {} (user {}): its client has been silent for {} s",
-                                    operation, handle, session.principal.user(),
-                                    TimeUnit.NANOSECONDS.toSeconds(session.silentForNanos()));
-                        } catch (SqlGatewayException e) {
-                            LOG.debug("Statement {} of session {} was already gone", operation, handle, e);
-                        }
-                    }
-                });
     }
 
     // ---------------------------------------------------------------- catalog browsing: owner checked, then Flink
@@ -483,6 +394,6 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
 
     @Override
     public void close() {
-        reaper.shutdownNow();
+        sessions.close();
     }
 }

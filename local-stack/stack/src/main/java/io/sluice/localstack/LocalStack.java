@@ -73,6 +73,9 @@ public class LocalStack implements AutoCloseable {
         }
     }
 
+    /** What the sluice endpoint's settings start with in a gateway's config. */
+    public static final String SLUICE = "sql-gateway.endpoint.sluice.";
+
     public final Settings settings;
     public final String kafkaBootstrapServers;
     public final URI catalogServiceUrl;
@@ -84,6 +87,10 @@ public class LocalStack implements AutoCloseable {
     private final ChildJvm kafka;
     private final ChildJvm catalogService;
     private final SqlGateway gateway;
+    private final URI clusterRest;
+    private final Path tokenFile;
+    /** Further options of the stack's own sluice endpoint, keys without its prefix. */
+    private final Map<String, String> endpointOptions;
     private final TaskManagerWatchdog taskManagers;
 
     /** A stack whose data lives only as long as it runs, as tests and benchmarks want. */
@@ -104,6 +111,7 @@ public class LocalStack implements AutoCloseable {
      *     {@code admission.max-wait})
      */
     public LocalStack(Settings settings, Path dataDir, Map<String, String> endpointOptions) throws Exception {
+        this.endpointOptions = Map.copyOf(endpointOptions);
         this.settings = settings;
         Path work = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("sluice-local-stack-");
 
@@ -156,32 +164,76 @@ public class LocalStack implements AutoCloseable {
         taskManagers = new TaskManagerWatchdog(miniCluster, 1, Duration.ofSeconds(1));
         URI clusterRest = miniCluster.getRestAddress().get();
 
+        this.clusterRest = clusterRest;
+        this.tokenFile = tokenFile;
         sluicePort = portOrFree(settings.sluicePort());
         vanillaPort = settings.vanillaPort() < 0 ? -1 : portOrFree(settings.vanillaPort());
+        Configuration gatewayConfig = gatewayConfig(sluicePort);
+        if (vanillaPort >= 0) {
+            gatewayConfig.setString("sql-gateway.endpoint.type", "sluice;rest");
+            gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
+            gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
+        }
+        gateway = startGateway(gatewayConfig);
+    }
+
+    /** The config of a gateway with a sluice endpoint on this stack's cluster and catalog-service. */
+    private Configuration gatewayConfig(int port) {
         Configuration gatewayConfig = new Configuration();
         gatewayConfig.setString("execution.target", "remote");
         gatewayConfig.setString("rest.address", clusterRest.getHost());
         gatewayConfig.setString("rest.port", String.valueOf(clusterRest.getPort()));
-        gatewayConfig.setString("sql-gateway.endpoint.type", vanillaPort < 0 ? "sluice" : "sluice;rest");
-        gatewayConfig.setString("sql-gateway.endpoint.sluice.address", "127.0.0.1");
-        gatewayConfig.setString("sql-gateway.endpoint.sluice.port", String.valueOf(sluicePort));
-        gatewayConfig.setString("sql-gateway.endpoint.sluice.catalog-service.url", catalogServiceUrl.toString());
-        gatewayConfig.setString("sql-gateway.endpoint.sluice.catalog-service.token-file", tokenFile.toString());
+        gatewayConfig.setString("sql-gateway.endpoint.type", "sluice");
+        gatewayConfig.setString(SLUICE + "address", "127.0.0.1");
+        gatewayConfig.setString(SLUICE + "port", String.valueOf(port));
+        gatewayConfig.setString(SLUICE + "catalog-service.url", catalogServiceUrl.toString());
+        gatewayConfig.setString(SLUICE + "catalog-service.token-file", tokenFile.toString());
         gatewayConfig.setString(
-                "sql-gateway.endpoint.sluice.session.abandoned-operation-timeout",
-                settings.abandonedAfter().toMillis() + " ms");
+                SLUICE + "session.abandoned-operation-timeout", settings.abandonedAfter().toMillis() + " ms");
+        gatewayConfig.setString(SLUICE + "cache.catalog-ttl", settings.catalogTtl().toMillis() + " ms");
         gatewayConfig.setString(
-                "sql-gateway.endpoint.sluice.cache.catalog-ttl", settings.catalogTtl().toMillis() + " ms");
-        gatewayConfig.setString(
-                "sql-gateway.endpoint.sluice.cache.change-poll-interval",
-                settings.changePollInterval().toMillis() + " ms");
-        endpointOptions.forEach((key, value) -> gatewayConfig.setString("sql-gateway.endpoint.sluice." + key, value));
-        if (vanillaPort >= 0) {
-            gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
-            gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
+                SLUICE + "cache.change-poll-interval", settings.changePollInterval().toMillis() + " ms");
+        endpointOptions.forEach((key, value) -> gatewayConfig.setString(SLUICE + key, value));
+        // Flink's JDBC driver sends credentials only when it connects, and the local stack is for JDBC clients
+        // (the launcher's demo, the tests, the benchmark): without this, each of its later requests is refused.
+        gatewayConfig.setString(SLUICE + "session.accept-handle-only-requests", "true");
+        return gatewayConfig;
+    }
+
+    private static SqlGateway startGateway(Configuration gatewayConfig) throws Exception {
+        SqlGateway started =
+                new SqlGateway(gatewayConfig, SessionManager.create(new DefaultContext(gatewayConfig, List.of())));
+        started.start();
+        return started;
+    }
+
+    /** A gateway started next to the stack's own by {@link #startSluiceGateway}; stops when closed. */
+    public record ExtraGateway(int port, SqlGateway gateway) implements AutoCloseable {
+
+        public URI restUrl() {
+            return URI.create("http://127.0.0.1:" + port);
         }
-        gateway = new SqlGateway(gatewayConfig, SessionManager.create(new DefaultContext(gatewayConfig, List.of())));
-        gateway.start();
+
+        public String jdbcUrl() {
+            return "jdbc:flink://127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() {
+            gateway.stop();
+        }
+    }
+
+    /**
+     * Starts another gateway with only a sluice endpoint, on a free port, on this stack's cluster and
+     * catalog-service, configured like the stack's own but for {@code config} (gateway config keys, e.g.
+     * {@link #SLUICE}{@code + "cache.login-ttl"}): for tests of settings the shared gateway does not have.
+     */
+    public ExtraGateway startSluiceGateway(Map<String, String> config) throws Exception {
+        int port = freePort();
+        Configuration gatewayConfig = gatewayConfig(port);
+        config.forEach(gatewayConfig::setString);
+        return new ExtraGateway(port, startGateway(gatewayConfig));
     }
 
     /** TaskManagers started since the stack started, the first one included; the MiniCluster numbers them from 0. */

@@ -65,7 +65,9 @@ public final class StatementGate {
             }
             analysis = analyzer.collect(parser, operations, recording.built());
         }
-        return new Verdict(analysis.operations(), enforcer.check(principal, analysis.access()));
+        Optional<Denial> hinted = HintedParallelism.check(analysis.access(), tableEnvironment.getConfig());
+        return new Verdict(
+                analysis.operations(), hinted.isPresent() ? hinted : enforcer.check(principal, analysis.access()));
     }
 
     private List<Operation> parse(Parser parser, String sql) {

@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * What a query may change of a published table with an {@code OPTIONS} hint: how it is read or written, never
- * where from (topic, cluster, table, credentials). Checked when a statement arrives ({@code SessionPolicy}, so the
- * client's first error is the denial) and again at planning ({@link ConnectedTableFactory}).
+ * where from (topic, cluster, table, credentials). Checked while Flink parses a source's hint
+ * ({@link ConnectedTableFactory}, so the client's first error is the denial) and by the access check for sink hints.
  */
 public final class TableHints {
 

@@ -100,8 +100,8 @@ class AccessController {
     }
 
     @GetMapping("/applications/{id}")
-    Application application(@PathVariable long id) {
-        return applications.get(id);
+    Application application(@AuthenticationPrincipal UserAccount actor, @PathVariable long id) {
+        return applications.view(actor, id);
     }
 
     @PostMapping("/applications/{id}/approve")

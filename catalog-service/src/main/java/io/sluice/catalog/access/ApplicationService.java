@@ -95,6 +95,14 @@ public class ApplicationService {
         return applications.find(id).orElseThrow(() -> CatalogException.notFound("application", id));
     }
 
+    /** One application, for those its list shows it to; to anyone else it does not exist. */
+    @Transactional(readOnly = true)
+    public Application view(UserAccount caller, long id) {
+        return applications.find(id)
+                .filter(application -> ApplicationVisibility.maySee(caller, application))
+                .orElseThrow(() -> CatalogException.notFound("application", id));
+    }
+
     /** In-progress or ended applications: the caller's own, or everyone's for a data admin. */
     @Transactional(readOnly = true)
     public PageResult<Application> list(UserAccount caller, boolean ended, boolean everyone, PageQuery page) {

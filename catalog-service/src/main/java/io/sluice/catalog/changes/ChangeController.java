@@ -3,6 +3,9 @@ package io.sluice.catalog.changes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import io.sluice.catalog.common.CatalogException;
+import io.sluice.catalog.identity.UserAccount;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +24,13 @@ class ChangeController {
 
     @GetMapping
     @Operation(summary = "Changes after the given event id, oldest first; poll again with the last id seen")
-    List<ChangeEvent> after(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "500") int limit) {
+    List<ChangeEvent> after(
+            @AuthenticationPrincipal UserAccount actor,
+            @RequestParam(defaultValue = "0") long after,
+            @RequestParam(defaultValue = "500") int limit) {
+        if (!ChangeFeedReaders.mayRead(actor)) {
+            throw CatalogException.forbidden("only the gateway, data admins and system admins may read the change feed");
+        }
         return feed.after(after, limit);
     }
 }

@@ -44,13 +44,17 @@ class DataSourceController {
     }
 
     @GetMapping("/datasources")
-    PageResult<DataSourceView> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return sources.list(PageQuery.of(page, size));
+    @Operation(summary = "Data sources; connections and who registered them only for data admins and system admins")
+    PageResult<DataSourceView> list(
+            @AuthenticationPrincipal UserAccount actor,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return sources.list(actor, PageQuery.of(page, size));
     }
 
     @GetMapping("/datasources/{name}")
-    DataSourceView get(@PathVariable String name) {
-        return sources.view(name);
+    DataSourceView get(@AuthenticationPrincipal UserAccount actor, @PathVariable String name) {
+        return sources.view(actor, name);
     }
 
     @PatchMapping("/datasources/{name}")
@@ -73,16 +77,16 @@ class DataSourceController {
     @PostMapping("/datasources/{name}/connections/{environment}/test")
     @Operation(summary = "Really connect to the data source in one environment and report why it failed")
     @Audited(action = "datasource.connectivity-test", objectType = "datasource")
-    ConnectivityResult test(@PathVariable String name, @PathVariable String environment) {
-        return sources.test(name, Environment.parse("environment", environment));
+    ConnectivityResult test(@AuthenticationPrincipal UserAccount actor, @PathVariable String name, @PathVariable String environment) {
+        return sources.test(actor, name, Environment.parse("environment", environment));
     }
 
     @PostMapping("/datasources/connectivity-test")
     @Operation(summary = "Really connect with a config that is not saved yet")
-    ConnectivityResult testUnsaved(@RequestBody UnsavedConnection body) {
+    ConnectivityResult testUnsaved(@AuthenticationPrincipal UserAccount actor, @RequestBody UnsavedConnection body) {
         Environment environment = body.environment() == null ? Environment.TEST : Environment.parse("environment", body.environment());
         ConnectionConfig connection = body.connection() == null ? new ConnectionConfig(null, null) : body.connection();
-        return sources.test(body.kind(), environment, connection);
+        return sources.test(actor, body.kind(), environment, connection);
     }
 
     @GetMapping("/environments/{environment}/datasources/{name}/connection")

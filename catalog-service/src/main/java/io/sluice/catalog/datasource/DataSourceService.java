@@ -85,13 +85,13 @@ public class DataSourceService {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<DataSourceView> list(PageQuery page) {
-        return sources.list(page).map(DataSourceView::of);
+    public PageResult<DataSourceView> list(UserAccount caller, PageQuery page) {
+        return sources.list(page).map(source -> DataSourceVisibility.forCaller(caller, DataSourceView.of(source)));
     }
 
     @Transactional(readOnly = true)
-    public DataSourceView view(String name) {
-        return DataSourceView.of(get(name));
+    public DataSourceView view(UserAccount caller, String name) {
+        return DataSourceVisibility.forCaller(caller, DataSourceView.of(get(name)));
     }
 
     /** The data source with its decrypted connections, for the platform's own use; never returned as it is. */
@@ -107,7 +107,8 @@ public class DataSourceService {
 
     /** Connects to a stored data source in one environment. */
     @Transactional(readOnly = true)
-    public ConnectivityResult test(String name, Environment environment) {
+    public ConnectivityResult test(UserAccount caller, String name, Environment environment) {
+        requireConnectionReader(caller);
         DataSource source = get(name);
         if (!source.serves(environment)) {
             throw CatalogException.invalid(
@@ -119,12 +120,19 @@ public class DataSourceService {
     }
 
     /** Connects with a config that is not stored yet, so that an admin can check it before saving. */
-    public ConnectivityResult test(DataSourceKind kind, Environment environment, ConnectionConfig config) {
+    public ConnectivityResult test(UserAccount caller, DataSourceKind kind, Environment environment, ConnectionConfig config) {
+        requireConnectionReader(caller);
         if (kind == null) {
             throw CatalogException.invalid("kind", "kind is required");
         }
         ConnectionRules.check(kind, "connection", config);
         return tester.test(kind, environment, config);
+    }
+
+    private static void requireConnectionReader(UserAccount caller) {
+        if (!DataSourceVisibility.maySeeConnections(caller)) {
+            throw CatalogException.forbidden("only data admins and system admins may test a data source's connection");
+        }
     }
 
     /** The connection with its secrets, for the SQL gateway's service account only. */

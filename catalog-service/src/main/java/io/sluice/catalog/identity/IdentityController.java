@@ -75,8 +75,8 @@ class IdentityController {
     }
 
     @GetMapping("/projects/{project}/members")
-    List<Member> members(@PathVariable String project) {
-        return identity.members(project);
+    List<Member> members(@AuthenticationPrincipal UserAccount actor, @PathVariable String project) {
+        return identity.members(actor, project);
     }
 
     @PutMapping("/projects/{project}/members/{username}")

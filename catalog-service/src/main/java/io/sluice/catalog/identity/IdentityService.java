@@ -127,8 +127,13 @@ public class IdentityService {
     }
 
     @Transactional(readOnly = true)
-    public List<Member> members(String projectName) {
-        return projects.members(project(projectName).id());
+    public List<Member> members(UserAccount caller, String projectName) {
+        Project project = project(projectName);
+        if (!MemberVisibility.maySee(caller, roleIn(caller, project))) {
+            throw CatalogException.forbidden(
+                    "only members of '" + project.name() + "', data admins and system admins may see its members");
+        }
+        return projects.members(project.id());
     }
 
     /** The caller's role in a project, if a member. */

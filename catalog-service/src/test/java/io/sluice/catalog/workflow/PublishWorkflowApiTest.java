@@ -87,7 +87,7 @@ class PublishWorkflowApiTest extends ApiTest {
         assertThat(designer.get("/api/v1/tables/" + topic + "?environment=test").status()).as("pending is not published").isEqualTo(404);
         approve(toTest);
 
-        ApiResponse changes = designer.get("/api/v1/changes?after=" + lastChange);
+        ApiResponse changes = admin().get("/api/v1/changes?after=" + lastChange);
         assertThat(changes.body()).contains("\"kind\":\"published\",\"environment\":\"test\",\"table\":\"" + topic + "\"");
         TopicDescription created = describe(topic);
         assertThat(created.partitions()).hasSize(3);
@@ -122,7 +122,7 @@ class PublishWorkflowApiTest extends ApiTest {
         long beforeEdit = jdbc.sql("select coalesce(max(id), 0) from change_events").query(Long.class).single();
         assertThat(designer.patch("/api/v1/tables/" + topic, Map.of("description", "edited")).status()).isEqualTo(200);
         assertThat(catalogTable("prod", topic).path("description").asText()).isEqualTo("edited");
-        assertThat(designer.get("/api/v1/changes?after=" + beforeEdit).body())
+        assertThat(admin().get("/api/v1/changes?after=" + beforeEdit).body())
                 .as("both catalogs show the description, so gateways are told both changed")
                 .contains("\"kind\":\"published\",\"environment\":\"test\",\"table\":\"" + topic + "\"")
                 .contains("\"kind\":\"published\",\"environment\":\"prod\",\"table\":\"" + topic + "\"");

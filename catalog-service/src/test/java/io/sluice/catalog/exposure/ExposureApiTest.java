@@ -1,0 +1,118 @@
+package io.sluice.catalog.exposure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sluice.catalog.support.Api;
+import io.sluice.catalog.support.ApiResponse;
+import io.sluice.catalog.support.ApiTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a developer of another project may see of things that are not theirs, over HTTP, and what the entitled see. */
+class ExposureApiTest extends ApiTest {
+
+    private String ownerName;
+    private Api owner;
+    private String project;
+    private Api stranger;
+    private Api dataAdmin;
+    private Api gateway;
+
+    @BeforeEach
+    void setUp() {
+        ownerName = unique("own");
+        owner = newUser(ownerName);
+        project = unique("shop");
+        newProject(project, ownerName);
+        String strangerName = unique("dev");
+        stranger = newUser(strangerName);
+        String strangersProject = unique("other");
+        newProject(strangersProject, null);
+        admin().put("/api/v1/projects/" + strangersProject + "/members/" + strangerName, Map.of("role", "developer"));
+        dataAdmin = newUser(unique("dana"), "data_admin");
+        gateway = newUser(unique("gw"), "gateway");
+    }
+
+    @Test
+    void membersAreSeenByMembersAndAdminsOnly() {
+        String path = "/api/v1/projects/" + project + "/members";
+        ApiResponse refused = stranger.get(path);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain(ownerName);
+        for (Api entitled : List.of(owner, dataAdmin, admin())) {
+            ApiResponse members = entitled.get(path);
+            assertThat(members.status()).as(members.body()).isEqualTo(200);
+            assertThat(members.body()).contains(ownerName);
+        }
+        assertThat(stranger.get("/api/v1/projects/no_such_project_x/members").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anApplicationIsSeenByItsApplicantAndDataAdminsOnly() {
+        String table = publishedToTest(owner, project, dataAdmin, false);
+        String applicantName = unique("app");
+        Api applicant = newUser(applicantName);
+        admin().put("/api/v1/projects/" + project + "/members/" + applicantName, Map.of("role", "viewer"));
+        ApiResponse applied = applicant.post("/api/v1/tables/" + table + "/applications",
+                Map.of("environment", "test", "privileges", List.of("select"), "applyFor", "user", "reason", "quarterly-secret-plan"));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        String path = "/api/v1/applications/" + applied.json().get(0).path("id").asLong();
+
+        ApiResponse refused = stranger.get(path);
+        assertThat(refused.status()).as("as if it did not exist").isEqualTo(404);
+        assertThat(refused.body()).doesNotContain("quarterly-secret-plan").doesNotContain(table).doesNotContain(applicantName);
+        assertThat(refused.json().path("detail").asText())
+                .as("the same answer as a missing one").isEqualTo(stranger.get("/api/v1/applications/999999999")
+                        .json().path("detail").asText().replace("999999999", path.substring(path.lastIndexOf('/') + 1)));
+        for (Api entitled : List.of(applicant, dataAdmin)) {
+            ApiResponse seen = entitled.get(path);
+            assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+            assertThat(seen.json().path("reason").asText()).isEqualTo("quarterly-secret-plan");
+        }
+    }
+
+    @Test
+    void dataSourcesShowConnectionsToAdminsOnly() {
+        String name = unique("pg");
+        ApiResponse created = dataAdmin.post("/api/v1/datasources", Map.of(
+                "name", name, "kind", "postgresql", "managementMode", "registered", "environmentScope", "test",
+                "description", "orders replica",
+                "connections", Map.of("test", Map.of("properties",
+                        Map.of("url", "jdbc:postgresql://127.0.0.1:5432/postgres", "username", "postgres")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        for (ApiResponse seen : List.of(stranger.get("/api/v1/datasources/" + name), stranger.get("/api/v1/datasources?size=500"))) {
+            assertThat(seen.status()).as(seen.body()).isEqualTo(200);
+            assertThat(seen.body()).contains(name).contains("\"kind\":\"postgresql\"").contains("orders replica")
+                    .contains("\"environmentScope\":\"test\"").contains("\"managementMode\":\"registered\"")
+                    .doesNotContain("jdbc:").doesNotContain("127.0.0.1").doesNotContain("postgres\"")
+                    .doesNotContain("connections").doesNotContain("createdBy");
+        }
+        ApiResponse test = stranger.post("/api/v1/datasources/" + name + "/connections/test/test", null);
+        assertThat(test.status()).as(test.body()).isEqualTo(403);
+        assertThat(test.body()).doesNotContain("127.0.0.1");
+        ApiResponse unsaved = stranger.post("/api/v1/datasources/connectivity-test", Map.of(
+                "kind", "postgresql", "connection", Map.of("properties", Map.of("url", "jdbc:postgresql://127.0.0.1:5432/postgres", "username", "postgres"))));
+        assertThat(unsaved.status()).as("no one but admins makes the service connect anywhere").isEqualTo(403);
+        assertThat(stranger.get("/api/v1/environments/test/datasources/" + name + "/connection").status()).isEqualTo(403);
+
+        for (Api entitled : List.of(dataAdmin, admin())) {
+            ApiResponse seen = entitled.get("/api/v1/datasources/" + name);
+            assertThat(seen.json().at("/connections/test/properties/url").asText()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/postgres");
+        }
+        assertThat(gateway.get("/api/v1/environments/test/datasources/" + name + "/connection").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theChangeFeedIsForTheGatewayAndAdmins() {
+        ApiResponse refused = stranger.get("/api/v1/changes?after=0");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("\"kind\"");
+        for (Api entitled : List.of(gateway, dataAdmin, admin())) {
+            assertThat(entitled.get("/api/v1/changes?after=0&limit=1").status()).isEqualTo(200);
+        }
+        assertThat(stranger.get("/api/v1/users").status()).as("users stay the system admin's").isEqualTo(403);
+    }
+}

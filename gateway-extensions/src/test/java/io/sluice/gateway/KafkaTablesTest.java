@@ -121,6 +121,43 @@ class KafkaTablesTest {
     }
 
     @Test
+    void aKeyOnAColumnDesignedNullableIsNotNullAndTheTableWorks() throws Exception {
+        stack.publishTopic(
+                "keyed_payments",
+                "upsert",
+                "[{\"name\":\"id\",\"type\":\"BIGINT\",\"comment\":\"payment number\"},"
+                        + "{\"name\":\"amount\",\"type\":\"DECIMAL(10, 2)\",\"comment\":\"paid\"}]",
+                "[\"id\"]");
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            String ddl = String.join("\n", firstColumn(statement, "SHOW CREATE TABLE test.demo_kafka.keyed_payments"));
+            assertThat(ddl).contains("`id` BIGINT NOT NULL COMMENT 'payment number'", "PRIMARY KEY (`id`) NOT ENFORCED");
+            List<String> described = new ArrayList<>();
+            assertThat(statement.execute("DESCRIBE test.demo_kafka.keyed_payments")).isTrue();
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows.next()) {
+                    described.add(rows.getString(1) + " " + rows.getString(2) + " nullable=" + rows.getObject(3));
+                }
+            }
+            assertThat(described).containsExactly("id BIGINT nullable=false", "amount DECIMAL(10, 2) nullable=true");
+            statement.execute("INSERT INTO test.demo_kafka.keyed_payments VALUES (1, 1.50), (2, 2.50)");
+        }
+        assertThat(stack.consume("keyed_payments", 2, Duration.ofSeconds(60))).hasSizeGreaterThanOrEqualTo(2);
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery(
+                                "SELECT id, amount FROM test.demo_kafka.keyed_payments "
+                                        + "/*+ OPTIONS('scan.bounded.mode'='latest-offset') */")) {
+            List<String> read = new ArrayList<>();
+            while (rows.next()) {
+                read.add(rows.getLong(1) + " " + rows.getBigDecimal(2));
+            }
+            assertThat(read).contains("1 1.50", "2 2.50");
+        }
+    }
+
+    @Test
     void aPublicationReachesAnOpenSessionThroughTheChangeFeed() throws Exception {
         try (Connection connection = connect(ALICE, ALICE_PASSWORD);
                 Statement statement = connection.createStatement()) {

@@ -32,6 +32,14 @@ final class FlinkTypes {
         return parsed.asSummaryString();
     }
 
+    /**
+     * The NOT NULL form of a (canonical) type, in the same spelling: what a primary-key column becomes, as Flink's
+     * DDL makes key columns NOT NULL and refuses a table whose key column is nullable.
+     */
+    static String notNull(String type) {
+        return LogicalTypeParser.parse(type, FlinkTypes.class.getClassLoader()).copy(false).asSummaryString();
+    }
+
     /** Whether a column of this (canonical) type can carry event time: TIMESTAMP or TIMESTAMP_LTZ, precision 0 to 3. */
     static boolean isEventTime(String type) {
         LogicalType parsed = LogicalTypeParser.parse(type, FlinkTypes.class.getClassLoader());

@@ -129,11 +129,15 @@ class TableRepository {
                 .single();
     }
 
+    /**
+     * A stored version, key columns NOT NULL: versions stored before that rule hold nullable key columns, and every
+     * reader (API, catalog, the equality check of a schema change) must see what a design made today would hold.
+     */
     private TableSchema schema(ResultSet rs) throws SQLException {
-        return new TableSchema(
+        return TableRules.keyColumnsNotNull(new TableSchema(
                 read(rs.getString("columns"), new TypeReference<List<Column>>() {}),
                 read(rs.getString("primary_key"), new TypeReference<List<String>>() {}),
-                rs.getString("watermark") == null ? null : read(rs.getString("watermark"), new TypeReference<Watermark>() {}));
+                rs.getString("watermark") == null ? null : read(rs.getString("watermark"), new TypeReference<Watermark>() {})));
     }
 
     List<Publication> publications(long tableId) {

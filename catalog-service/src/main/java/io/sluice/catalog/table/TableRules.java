@@ -59,7 +59,7 @@ public final class TableRules {
 
     /**
      * Checks columns, primary key and event time; an upsert topic must have a key, only a topic has an event time
-     * ({@code kind} is null for a database table). Returns columns with canonical types.
+     * ({@code kind} is null for a database table). Returns columns with canonical types, key columns NOT NULL.
      */
     public static TableSchema check(TableSchema schema, TopicKind kind) {
         if (schema.columns().isEmpty()) {
@@ -93,7 +93,21 @@ public final class TableRules {
             throw CatalogException.invalid(
                     "primaryKey", "an upsert topic needs a primary key: records with the same key replace each other");
         }
-        return new TableSchema(columns, schema.primaryKey(), check(schema.watermark(), columns, kind));
+        return new TableSchema(keyColumnsNotNull(columns, keyColumns), schema.primaryKey(), check(schema.watermark(), columns, kind));
+    }
+
+    /**
+     * A schema whose key columns have their types' NOT NULL form, as Flink's DDL makes them (a Flink table with a
+     * nullable key column fails to resolve). Also applied to versions stored before this rule, when they are read.
+     */
+    public static TableSchema keyColumnsNotNull(TableSchema schema) {
+        return new TableSchema(keyColumnsNotNull(schema.columns(), Set.copyOf(schema.primaryKey())), schema.primaryKey(), schema.watermark());
+    }
+
+    private static List<Column> keyColumnsNotNull(List<Column> columns, Set<String> key) {
+        return columns.stream()
+                .map(c -> key.contains(c.name()) ? new Column(c.name(), FlinkTypes.notNull(c.type()), c.comment()) : c)
+                .toList();
     }
 
     private static Watermark check(Watermark watermark, List<Column> columns, TopicKind kind) {

@@ -2,6 +2,9 @@ package io.sluice.catalog.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.catalog.support.Api;
 import io.sluice.catalog.support.ApiResponse;
 import io.sluice.catalog.support.ApiTest;
@@ -87,6 +90,75 @@ class TableApiTest extends ApiTest {
         assertThat(details.json().path("version").asInt()).as("details are not a schema version").isEqualTo(3);
         assertThat(details.json().at("/watermark/column").asText()).as("details keep the event time").isEqualTo("placed");
         assertThat(designer.get("/api/v1/tables/" + name + "?environment=test").status()).isEqualTo(404);
+    }
+
+    @Test
+    void primaryKeyColumnsAreNotNullStoredShownAndInTheCatalog() {
+        Api approver = newUser(unique("dana"), "data_admin");
+        String source = unique("kafka");
+        Map<String, Object> kafka = Map.of("properties", Map.of("bootstrap.servers", "127.0.0.1:9092"));
+        ApiResponse registered = approver.post("/api/v1/datasources", Map.of(
+                "name", source, "kind", "kafka", "managementMode", "registered", "environmentScope", "test",
+                "connections", Map.of("test", kafka)));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String name = unique("keyed");
+        List<Map<String, String>> columns = List.of(column("id", "BIGINT"), column("region", "STRING NOT NULL"), column("note", "STRING"));
+        ApiResponse created = designer.post("/api/v1/tables", topic(name, project, "upsert", columns, List.of("id", "region")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(types(created.json().path("columns"))).containsExactly("BIGINT NOT NULL", "STRING NOT NULL", "STRING");
+        assertThat(storedTypes(name, 1)).as("stored canonically").containsExactly("BIGINT NOT NULL", "STRING NOT NULL", "STRING");
+
+        ApiResponse same = designer.put("/api/v1/tables/" + name + "/schema", Map.of("columns", columns, "primaryKey", List.of("id", "region")));
+        assertThat(same.status()).as("a nullable key spelled as before is the same schema").isEqualTo(409);
+
+        ApiResponse asked = designer.post("/api/v1/tables/" + name + "/publish-requests", Map.of("environment", "test", "dataSource", source));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        ApiResponse approved = approver.post("/api/v1/publish-requests/" + asked.json().path("id").asLong() + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(types(designer.get("/api/v1/tables/" + name + "?environment=test").json().path("columns")))
+                .containsExactly("BIGINT NOT NULL", "STRING NOT NULL", "STRING");
+        assertThat(types(catalogTable(name).path("columns"))).containsExactly("BIGINT NOT NULL", "STRING NOT NULL", "STRING");
+
+        // a version stored before the rule, with a nullable key column, is read with the rule too
+        jdbc.sql("update table_schema_versions set columns = replace(columns, 'BIGINT NOT NULL', 'BIGINT') "
+                        + "where table_id = (select id from catalog_tables where name = ?)")
+                .param(name)
+                .update();
+        assertThat(storedTypes(name, 1)).containsExactly("BIGINT", "STRING NOT NULL", "STRING");
+        assertThat(types(catalogTable(name).path("columns"))).containsExactly("BIGINT NOT NULL", "STRING NOT NULL", "STRING");
+        assertThat(types(designer.get("/api/v1/tables/" + name).json().path("columns"))).containsExactly("BIGINT NOT NULL", "STRING NOT NULL", "STRING");
+    }
+
+    private JsonNode catalogTable(String name) {
+        ApiResponse catalog = designer.get("/api/v1/environments/test/catalog");
+        assertThat(catalog.status()).as(catalog.body()).isEqualTo(200);
+        for (JsonNode database : catalog.json().path("databases")) {
+            for (JsonNode table : database.path("tables")) {
+                if (table.path("name").asText().equals(name)) {
+                    return table;
+                }
+            }
+        }
+        throw new AssertionError(name + " is not in the test catalog: " + catalog.body());
+    }
+
+    private List<String> storedTypes(String table, int version) {
+        String columns = jdbc.sql("select v.columns from table_schema_versions v join catalog_tables t on t.id = v.table_id "
+                        + "where t.name = ? and v.version = ?")
+                .params(table, version)
+                .query(String.class)
+                .single();
+        try {
+            return types(new ObjectMapper().readTree(columns));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("stored columns are not JSON: " + columns, e);
+        }
+    }
+
+    private static List<String> types(JsonNode columns) {
+        List<String> types = new java.util.ArrayList<>();
+        columns.forEach(c -> types.add(c.path("type").asText()));
+        return types;
     }
 
     @Test

@@ -6,11 +6,14 @@ import io.sluice.contract.TableView;
 import io.sluice.contract.WatermarkView;
 import io.sluice.dimtable.DimTableOptions;
 
+import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.catalog.CatalogTable;
+import org.apache.flink.table.types.UnresolvedDataType;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,14 +31,18 @@ final class TableDefinitions {
 
     static CatalogTable toFlinkTable(DatabaseView database, TableView table) {
         Schema.Builder schema = Schema.newBuilder();
+        List<String> key = table.primaryKey() == null ? List.of() : table.primaryKey();
         for (ColumnView column : table.columns()) {
-            schema.column(column.name(), column.type());
+            // Flink refuses a table whose key column is nullable (SHOW CREATE TABLE, DESCRIBE and every query fail);
+            // its DDL makes key columns NOT NULL, and so does this, whatever catalog-service sent
+            UnresolvedDataType type = DataTypes.of(column.type());
+            schema.column(column.name(), key.contains(column.name()) ? type.notNull() : type);
             if (column.comment() != null && !column.comment().isBlank()) {
                 schema.withComment(column.comment());
             }
         }
-        if (table.primaryKey() != null && !table.primaryKey().isEmpty()) {
-            schema.primaryKey(table.primaryKey());
+        if (!key.isEmpty()) {
+            schema.primaryKey(key);
         }
         if (table.watermark() != null) {
             WatermarkView watermark = table.watermark();

@@ -3,10 +3,18 @@ package io.sluice.catalog.datasource;
 import io.sluice.catalog.common.CatalogException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
-/** What a connection config of each kind must hold; plain Java so that tests can call it directly. */
+/**
+ * What a connection config of each kind must hold and may hold: an allow-list per kind, checked when a
+ * source is registered or changed and before every connectivity test, because drivers and clients turn
+ * some settings into code, files and sockets. Plain Java so that tests can call it directly.
+ */
 final class ConnectionRules {
 
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
     private static final String[] SECRET_HINTS = {"password", "secret", "jaas", "token", "credential"};
 
     private ConnectionRules() {}
@@ -21,7 +29,7 @@ final class ConnectionRules {
                         "a " + kind.spelling() + " connection needs the property '" + required + "' (" + field + ")");
             }
         }
-        for (Map.Entry<String, String> property : config.properties().entrySet()) {
+        for (Map.Entry<String, String> property : new TreeMap<>(config.properties()).entrySet()) {
             String key = property.getKey().toLowerCase(Locale.ROOT);
             for (String hint : SECRET_HINTS) {
                 if (key.contains(hint)) {
@@ -40,29 +48,47 @@ final class ConnectionRules {
                                 + kind.secretKeys());
             }
         }
-        if (kind.isJdbc()) {
-            checkJdbcUrl(kind, field, config.property("url"));
-        }
-        if (kind == DataSourceKind.REDIS) {
-            checkPort(field, config.property("port"));
+        switch (kind) {
+            case KAFKA -> KafkaClientRules.check(field, config);
+            case MYSQL, POSTGRESQL, JDBC -> {
+                allowOnly(kind, field, config, Set.of("url", "username"));
+                JdbcUrl.parse(kind, field + ".properties.url", config.property("url"));
+            }
+            case REDIS -> {
+                allowOnly(kind, field, config, Set.of("host", "port", "database"));
+                checkHost(field + ".properties.host", config.property("host"));
+                checkPort(field, config.property("port"));
+                checkRedisDatabase(field + ".properties.database", config.property("database"));
+            }
+            case ELASTICSEARCH -> allowOnly(kind, field, config, Set.of("hosts", "username"));
+            case HIVE -> allowOnly(kind, field, config, Set.of("hive.metastore.uris"));
+            case HBASE -> allowOnly(kind, field, config, Set.of("hbase.zookeeper.quorum"));
         }
     }
 
-    private static void checkJdbcUrl(DataSourceKind kind, String field, String url) {
-        boolean fits = switch (kind) {
-            case MYSQL -> url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
-            case POSTGRESQL -> url.startsWith("jdbc:postgresql:");
-            default -> url.startsWith("jdbc:");
-        };
-        if (!fits) {
-            throw CatalogException.invalid(
-                    field + ".properties.url",
-                    "'" + url + "' is not a JDBC URL for a " + kind.spelling() + " source (e.g. "
-                            + switch (kind) {
-                                case MYSQL -> "jdbc:mysql://host:3306/db";
-                                case POSTGRESQL -> "jdbc:postgresql://host:5432/db";
-                                default -> "jdbc:<driver>://host/db";
-                            } + ")");
+    /** JDBC drivers and Kafka clients act on settings they do not know as well as on ones they do: unknown keys are refused. */
+    private static void allowOnly(DataSourceKind kind, String field, ConnectionConfig config, Set<String> allowed) {
+        for (Map.Entry<String, String> property : new TreeMap<>(config.properties()).entrySet()) {
+            if (!allowed.contains(property.getKey())) {
+                throw CatalogException.invalid(field + ".properties." + property.getKey(),
+                        "a " + kind.spelling() + " connection may set only " + allowed.stream().sorted().toList());
+            }
+            if (property.getValue().contains("${")) {
+                throw CatalogException.invalid(field + ".properties." + property.getKey(),
+                        "'" + property.getKey() + "' may not hold a '${...}' reference");
+            }
+        }
+    }
+
+    private static void checkHost(String field, String host) {
+        if (!HOST.matcher(host).matches()) {
+            throw CatalogException.invalid(field, "a host is a name or address of letters, digits, '.' and '-'");
+        }
+    }
+
+    private static void checkRedisDatabase(String field, String database) {
+        if (database != null && !database.matches("[0-9]|1[0-5]")) {
+            throw CatalogException.invalid(field, "database must be a number from 0 to 15");
         }
     }
 

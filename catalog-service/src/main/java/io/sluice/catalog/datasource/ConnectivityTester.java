@@ -48,7 +48,7 @@ class ConnectivityTester {
     private Probe probe(DataSourceKind kind, ConnectionConfig config) {
         return switch (kind) {
             case KAFKA -> () -> kafka(config);
-            case MYSQL, POSTGRESQL, JDBC -> () -> jdbc(config);
+            case MYSQL, POSTGRESQL, JDBC -> () -> jdbc(kind, config);
             case REDIS -> () -> redis(config);
             case ELASTICSEARCH -> () -> elasticsearch(config);
             case HIVE -> () -> tcp(firstHostPort(config.property("hive.metastore.uris"), 9083));
@@ -72,7 +72,7 @@ class ConnectivityTester {
             attempt.cancel(true);
             return "no answer from " + target + " within " + TIMEOUT.toSeconds() + " s: check the address and that it is up";
         } catch (ExecutionException e) {
-            return "cannot connect to " + target + ": " + rootMessage(e.getCause());
+            return "cannot connect to " + target + ": " + FailureReason.of(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while connecting to " + target;
@@ -83,21 +83,22 @@ class ConnectivityTester {
         try (Admin admin = KafkaAdmins.open(config)) {
             int brokers = admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
             if (brokers == 0) {
-                throw new IOException("the cluster reports no brokers");
+                throw new ProbeFailure("the cluster reports no brokers");
             }
         }
     }
 
-    private static void jdbc(ConnectionConfig config) throws Exception {
+    private static void jdbc(DataSourceKind kind, ConnectionConfig config) throws Exception {
+        JdbcUrl url = JdbcUrl.parse(kind, "url", config.property("url"));
         Properties props = new Properties();
         props.setProperty("user", config.property("username"));
         props.setProperty("password", config.secrets().getOrDefault("password", ""));
         // PostgreSQL's driver counts this timeout in seconds, MariaDB's and MySQL's in milliseconds.
-        boolean seconds = config.property("url").startsWith("jdbc:postgresql:");
+        boolean seconds = url.countsTimeoutsInSeconds();
         props.setProperty("connectTimeout", String.valueOf(seconds ? CONNECT_MILLIS / 1000 : CONNECT_MILLIS));
-        try (Connection connection = DriverManager.getConnection(config.property("url"), props)) {
+        try (Connection connection = DriverManager.getConnection(url.canonical(), props)) {
             if (!connection.isValid((int) TIMEOUT.toSeconds())) {
-                throw new IOException("the connection opened but did not answer a validity check");
+                throw new ProbeFailure("the connection opened but did not answer a validity check");
             }
         }
     }
@@ -126,7 +127,9 @@ class ConnectivityTester {
             line.append((char) c);
         }
         if (!line.toString().equals(expected)) {
-            throw new IOException("Redis answered '" + (line.isEmpty() ? "nothing" : line.toString().replaceFirst("^[-+]", "")) + "'");
+            // Only the error code: Redis quotes the command's arguments (a password) in its error text.
+            String code = line.toString().replaceFirst("^[-+]", "").split(" ", 2)[0];
+            throw new ProbeFailure("Redis refused " + command[0] + (code.matches("[A-Z]{1,20}") ? " (" + code + ")" : ""));
         }
     }
 
@@ -143,7 +146,7 @@ class ConnectivityTester {
                 .build()
                 .send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() >= 300) {
-            throw new IOException("Elasticsearch answered HTTP " + response.statusCode());
+            throw new ProbeFailure("Elasticsearch answered HTTP " + response.statusCode());
         }
     }
 
@@ -173,7 +176,7 @@ class ConnectivityTester {
     private static String describe(DataSourceKind kind, ConnectionConfig config) {
         return switch (kind) {
             case KAFKA -> "Kafka at " + KafkaAdmins.servers(config);
-            case MYSQL, POSTGRESQL, JDBC -> config.property("url");
+            case MYSQL, POSTGRESQL, JDBC -> JdbcUrl.parse(kind, "url", config.property("url")).target();
             case REDIS -> "Redis at " + config.property("host") + ":" + config.property("port");
             case ELASTICSEARCH -> "Elasticsearch at " + config.property("hosts");
             case HIVE -> "Hive Metastore at " + config.property("hive.metastore.uris");
@@ -181,7 +184,7 @@ class ConnectivityTester {
         };
     }
 
-    /** A driver may echo what it was given; a reason must never carry a secret back to the caller. */
+    /** A belt to {@link FailureReason}'s braces: a reason must never carry a secret back to the caller. */
     private static String withoutSecrets(String reason, ConnectionConfig config) {
         if (reason == null) {
             return null;
@@ -193,14 +196,5 @@ class ConnectivityTester {
             }
         }
         return scrubbed;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 }

@@ -75,14 +75,13 @@ class DataSourceController {
     }
 
     @PostMapping("/datasources/{name}/connections/{environment}/test")
-    @Operation(summary = "Really connect to the data source in one environment and report why it failed")
-    @Audited(action = "datasource.connectivity-test", objectType = "datasource")
+    @Operation(summary = "Really connect to the data source in one environment and report why it failed (data admins and system admins; audited)")
     ConnectivityResult test(@AuthenticationPrincipal UserAccount actor, @PathVariable String name, @PathVariable String environment) {
         return sources.test(actor, name, Environment.parse("environment", environment));
     }
 
     @PostMapping("/datasources/connectivity-test")
-    @Operation(summary = "Really connect with a config that is not saved yet")
+    @Operation(summary = "Really connect with a config that is not saved yet (data admins and system admins; audited)")
     ConnectivityResult testUnsaved(@AuthenticationPrincipal UserAccount actor, @RequestBody UnsavedConnection body) {
         Environment environment = body.environment() == null ? Environment.TEST : Environment.parse("environment", body.environment());
         ConnectionConfig connection = body.connection() == null ? new ConnectionConfig(null, null) : body.connection();

@@ -1,5 +1,7 @@
 package io.sluice.catalog.datasource;
 
+import io.sluice.catalog.audit.AuditLog;
+import io.sluice.catalog.audit.Outcome;
 import io.sluice.catalog.changes.ChangeFeed;
 import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.common.Environment;
@@ -13,6 +15,7 @@ import io.sluice.contract.ConnectionView;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +27,13 @@ public class DataSourceService {
     private final DataSourceRepository sources;
     private final ConnectivityTester tester;
     private final ChangeFeed changes;
+    private final AuditLog audit;
 
-    DataSourceService(DataSourceRepository sources, ConnectivityTester tester, ChangeFeed changes) {
+    DataSourceService(DataSourceRepository sources, ConnectivityTester tester, ChangeFeed changes, AuditLog audit) {
         this.sources = sources;
         this.tester = tester;
         this.changes = changes;
+        this.audit = audit;
     }
 
     /** A data source as an admin registers it, with one connection config per environment it serves. */
@@ -105,34 +110,56 @@ public class DataSourceService {
         return sources.findById(id).orElseThrow(() -> CatalogException.notFound("data source", id));
     }
 
-    /** Connects to a stored data source in one environment. */
+    /** Connects to a stored data source in one environment; its config is checked again, as it may predate a rule. */
     @Transactional(readOnly = true)
-    public ConnectivityResult test(UserAccount caller, String name, Environment environment) {
-        requireConnectionReader(caller);
-        DataSource source = get(name);
-        if (!source.serves(environment)) {
-            throw CatalogException.invalid(
-                    "environment",
-                    "data source '" + name + "' does not serve " + environment.spelling() + "; it serves "
-                            + source.environmentScope().spelling());
-        }
-        return tester.test(source.kind(), environment, source.connection(environment));
+    public ConnectivityResult test(UserAccount actor, String name, Environment environment) {
+        return audited(actor, environment.spelling() + "/" + name, () -> {
+            requireConnectivityTester(actor);
+            DataSource source = get(name);
+            if (!source.serves(environment)) {
+                throw CatalogException.invalid(
+                        "environment",
+                        "data source '" + name + "' does not serve " + environment.spelling() + "; it serves "
+                                + source.environmentScope().spelling());
+            }
+            String field = "connections." + environment.spelling();
+            ConnectionRules.check(source.kind(), field, source.connection(environment));
+            return tester.test(source.kind(), environment, source.connection(environment));
+        });
     }
 
     /** Connects with a config that is not stored yet, so that an admin can check it before saving. */
-    public ConnectivityResult test(UserAccount caller, DataSourceKind kind, Environment environment, ConnectionConfig config) {
-        requireConnectionReader(caller);
-        if (kind == null) {
-            throw CatalogException.invalid("kind", "kind is required");
-        }
-        ConnectionRules.check(kind, "connection", config);
-        return tester.test(kind, environment, config);
+    public ConnectivityResult test(UserAccount actor, DataSourceKind kind, Environment environment, ConnectionConfig config) {
+        return audited(actor, "unsaved/" + (kind == null ? "none" : kind.spelling()), () -> {
+            requireConnectivityTester(actor);
+            if (kind == null) {
+                throw CatalogException.invalid("kind", "kind is required");
+            }
+            ConnectionRules.check(kind, "connection", config);
+            return tester.test(kind, environment, config);
+        });
     }
 
-    private static void requireConnectionReader(UserAccount caller) {
-        if (!DataSourceVisibility.maySeeConnections(caller)) {
-            throw CatalogException.forbidden("only data admins and system admins may test a data source's connection");
+    /** A test opens a connection from inside the platform with a config of the caller's: the same people as register sources. */
+    private static void requireConnectivityTester(UserAccount actor) {
+        if (!DataSourceVisibility.maySeeConnections(actor)) {
+            throw CatalogException.forbidden("only a data_admin or system_admin may run connectivity tests; "
+                    + actor.getUsername() + " is neither");
         }
+    }
+
+    /** Every attempt is audited with its caller: refused (no right, bad config), failed (no connection) or succeeded. */
+    private ConnectivityResult audited(UserAccount actor, String objectName, Supplier<ConnectivityResult> attempt) {
+        ConnectivityResult result;
+        try {
+            result = attempt.get();
+        } catch (CatalogException refused) {
+            audit.record(actor.getUsername(), "datasource.connectivity-test", "datasource", objectName, Outcome.REFUSED, refused.getMessage());
+            throw refused;
+        }
+        audit.record(actor.getUsername(), "datasource.connectivity-test", "datasource", objectName,
+                result.ok() ? Outcome.SUCCESS : Outcome.FAILED, result.reason());
+        return result;
     }
 
     /** The connection with its secrets, for the SQL gateway's service account only. */

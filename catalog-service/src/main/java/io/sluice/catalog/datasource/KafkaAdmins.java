@@ -12,7 +12,9 @@ public final class KafkaAdmins {
 
     private KafkaAdmins() {}
 
+    /** Checks the config again first: a stored one may predate a rule, and the client would act on any setting. */
     public static Admin open(ConnectionConfig config) {
+        KafkaClientRules.check("connection", config);
         Properties props = new Properties();
         props.putAll(config.merged());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);

@@ -371,7 +371,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         return delegate.completeStatement(sessionHandle, statement, position);
     }
 
-    // ---------------------------------------------------------------- paths that would bypass the policy
+    // ---------------------------------------------------------------- paths that would bypass the gate
 
     @Override
     public OperationHandle refreshMaterializedTable(

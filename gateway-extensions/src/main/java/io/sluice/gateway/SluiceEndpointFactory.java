@@ -96,10 +96,11 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                                 options.get(SluiceGatewayOptions.STATEMENT_MAX_NESTING)),
                         policy,
                         enforcer);
+        JobManagerRest jobManager = new JobManagerRest();
         QuotaBook quotas = new QuotaBook(catalogService, options.get(SluiceGatewayOptions.QUOTA_CACHE_TTL));
         Admission admission =
                 new Admission(
-                        clusterSlots(context.getFlinkConfiguration()),
+                        clusterSlots(context.getFlinkConfiguration(), jobManager),
                         quotas,
                         options.get(SluiceGatewayOptions.ADMISSION_MAX_WAIT),
                         options.get(SluiceGatewayOptions.ADMISSION_POLL_INTERVAL));
@@ -118,7 +119,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                                 sessionsClosedAfter(context.getFlinkConfiguration()),
                                 options.get(SluiceGatewayOptions.LOGIN_CACHE_TTL)),
                         new StartedJobs(
-                                flinkService, new JobManagerRest(), options.get(SluiceGatewayOptions.CANCEL_START_WAIT)),
+                                flinkService, jobManager, options.get(SluiceGatewayOptions.CANCEL_START_WAIT)),
                         admission,
                         new SessionSeats(quotas));
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
@@ -142,8 +143,9 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
     }
 
     /** The JobManager the gateway's jobs run on ({@code execution.target: remote}), whose slots admission reads. */
-    private static ClusterSlots clusterSlots(ReadableConfig flinkConfig) {
+    private static ClusterSlots clusterSlots(ReadableConfig flinkConfig, JobManagerRest jobManager) {
         return new ClusterSlots(
+                jobManager,
                 flinkConfig.getOptional(RestOptions.ADDRESS).orElse("localhost"),
                 flinkConfig.get(RestOptions.PORT),
                 new JobOwnership());

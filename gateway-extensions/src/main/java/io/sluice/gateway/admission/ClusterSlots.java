@@ -1,5 +1,6 @@
 package io.sluice.gateway.admission;
 
+import io.sluice.gateway.jobs.JobManagerRest;
 import io.sluice.gateway.session.JobOwnership;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -8,14 +9,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +24,6 @@ import java.util.Map;
  */
 public final class ClusterSlots {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** A job's slots, 0 while it initializes (Flink reports its vertices only once its execution graph exists). */
     public record Job(String id, String project, int slots) {
         boolean slotsKnown() {
@@ -41,10 +34,9 @@ public final class ClusterSlots {
     /** One reading of the cluster. */
     public record Reading(long takenAtNanos, int totalSlots, int availableSlots, List<Job> jobs) {}
 
-    private final URI jobManager;
+    private final JobManagerRest jobManager;
     private final Map<String, String> clusterAddress;
     private final JobOwnership owners;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** A job's parallelism does not change while it runs: asked once per job. */
     private final Cache<String, Integer> slotsOfJob = Caffeine.newBuilder().maximumSize(10_000).build();
 
@@ -52,8 +44,8 @@ public final class ClusterSlots {
      * @param host the JobManager's {@code rest.address}
      * @param port the JobManager's {@code rest.port}
      */
-    public ClusterSlots(String host, int port, JobOwnership owners) {
-        this.jobManager = URI.create("http://" + host + ":" + port + "/");
+    public ClusterSlots(JobManagerRest jobManager, String host, int port, JobOwnership owners) {
+        this.jobManager = jobManager;
         this.clusterAddress = Map.of(RestOptions.ADDRESS.key(), host, RestOptions.PORT.key(), String.valueOf(port));
         this.owners = owners;
     }
@@ -89,16 +81,6 @@ public final class ClusterSlots {
     }
 
     private JsonNode get(String path) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(jobManager.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("the JobManager answered " + path + " with HTTP " + response.statusCode());
-            }
-            return JSON.readTree(response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the JobManager's " + path, e);
-        }
+        return jobManager.get(clusterAddress, path);
     }
 }

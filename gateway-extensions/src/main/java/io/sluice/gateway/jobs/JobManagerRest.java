@@ -28,21 +28,35 @@ public final class JobManagerRest {
         if (!jobId.matches("[0-9a-fA-F]{32}")) {
             return Optional.empty();
         }
+        try {
+            return Optional.of(get(sessionConfig, "jobs/" + jobId + part));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code GET <path>} of the JobManager's REST API at the session's address.
+     *
+     * @throws IOException when the JobManager cannot be read or answers other than 200
+     */
+    public JsonNode get(Map<String, String> sessionConfig, String path) throws IOException {
         String host = sessionConfig.getOrDefault(RestOptions.ADDRESS.key(), "localhost");
         String port = sessionConfig.getOrDefault(RestOptions.PORT.key(), String.valueOf(RestOptions.PORT.defaultValue()));
         HttpRequest request =
-                HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/jobs/" + jobId + part))
+                HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/" + path))
                         .timeout(Duration.ofSeconds(10))
                         .GET()
                         .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(JSON.readTree(response.body())) : Optional.empty();
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
+            if (response.statusCode() != 200) {
+                throw new IOException("the JobManager answered " + path + " with HTTP " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
+            throw new IOException("interrupted while reading the JobManager's " + path, e);
         }
     }
 }

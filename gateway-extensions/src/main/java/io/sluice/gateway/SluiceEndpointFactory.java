@@ -12,6 +12,7 @@ import io.sluice.gateway.catalog.TableHints;
 import io.sluice.gateway.catalogservice.CatalogChangeFeed;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.gate.GatedExecution;
 import io.sluice.gateway.gate.StatementGate;
 import io.sluice.gateway.gate.StatementLimits;
 import io.sluice.gateway.jobs.JobManagerRest;
@@ -89,13 +90,12 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         staleness);
         SecretRedactor redactor = new SecretRedactor();
         SessionPolicy policy = new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS));
-        StatementGate gate =
-                new StatementGate(
+        GatedExecution execution =
+                new GatedExecution(
                         new StatementLimits(
                                 options.get(SluiceGatewayOptions.STATEMENT_MAX_LENGTH),
                                 options.get(SluiceGatewayOptions.STATEMENT_MAX_NESTING)),
-                        policy,
-                        enforcer);
+                        new StatementGate(policy, enforcer));
         JobManagerRest jobManager = new JobManagerRest();
         QuotaBook quotas = new QuotaBook(catalogService, options.get(SluiceGatewayOptions.QUOTA_CACHE_TTL));
         Admission admission =
@@ -109,7 +109,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         flinkService,
                         catalogService,
                         policy,
-                        gate,
+                        execution,
                         enforcer,
                         redactor,
                         options.get(SluiceGatewayOptions.ENVIRONMENTS),

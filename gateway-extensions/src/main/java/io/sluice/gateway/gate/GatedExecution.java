@@ -50,9 +50,11 @@ public final class GatedExecution {
     private static final ResolvedSchema SETTINGS_SCHEMA =
             ResolvedSchema.of(Column.physical("key", DataTypes.STRING()), Column.physical("value", DataTypes.STRING()));
 
+    private final StatementLimits limits;
     private final StatementGate gate;
 
-    public GatedExecution(StatementGate gate) {
+    public GatedExecution(StatementLimits limits, StatementGate gate) {
+        this.limits = limits;
         this.gate = gate;
     }
 
@@ -63,7 +65,7 @@ public final class GatedExecution {
             String statement,
             Configuration executionConfig,
             StatementContext context) {
-        gate.limits().check(statement); // before it is queued: a statement too large to parse costs nothing
+        limits.check(statement); // before it is queued: a statement too large to parse costs nothing
         Session session = service.getSession(sessionHandle);
         return session.getOperationManager()
                 .submitOperation(handle -> run(session.createExecutor(executionConfig), handle, statement, context, false));
@@ -75,7 +77,7 @@ public final class GatedExecution {
      */
     public void configure(SqlGatewayServiceImpl service, SessionHandle sessionHandle, String statement, StatementContext context)
             throws Exception {
-        gate.limits().check(statement);
+        limits.check(statement);
         Session session = service.getSession(sessionHandle);
         OperationManager operations = session.getOperationManager();
         OperationHandle handle =

@@ -29,30 +29,23 @@ import java.util.Optional;
  */
 public final class StatementGate {
 
-    private final StatementLimits limits;
     private final SessionPolicy settings;
     private final AccessEnforcer enforcer;
     private final StatementAnalyzer analyzer = new StatementAnalyzer();
 
-    public StatementGate(StatementLimits limits, SessionPolicy settings, AccessEnforcer enforcer) {
-        this.limits = limits;
+    public StatementGate(SessionPolicy settings, AccessEnforcer enforcer) {
         this.settings = settings;
         this.enforcer = enforcer;
     }
 
-    /** The cost limits, for checking a statement as it arrives, before it is queued. */
-    public StatementLimits limits() {
-        return limits;
-    }
-
     /**
-     * Parses and judges a statement (or a script of several) in the session of {@code tableEnvironment}.
+     * Parses and judges a statement (or a script of several) in the session of {@code tableEnvironment}. Its size
+     * and nesting are checked before, as it arrives ({@link StatementLimits}, in {@link GatedExecution}).
      *
-     * @throws ClientError (400) when the statement is too large or too deeply nested
+     * @throws ClientError (400) when the parser's recursion overflows even so
      * @throws RuntimeException Flink's own error when the statement does not parse or validate
      */
     public Verdict judge(PrincipalView principal, TableEnvironmentInternal tableEnvironment, String sql, JobScope jobs) {
-        limits.check(sql);
         Parser parser = tableEnvironment.getParser();
         StatementAnalyzer.Analysis analysis;
         try (PlannedTables.Recording recording = PlannedTables.record()) {

@@ -15,7 +15,6 @@ import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.gate.GatedExecution;
 import io.sluice.gateway.gate.JobScope;
 import io.sluice.gateway.gate.StatementContext;
-import io.sluice.gateway.gate.StatementGate;
 import io.sluice.gateway.jobs.StartedJobs;
 
 import org.apache.flink.configuration.Configuration;
@@ -70,7 +69,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SqlGatewayServiceImpl delegate,
             CatalogServiceClient catalogService,
             SessionPolicy policy,
-            StatementGate gate,
+            GatedExecution execution,
             AccessEnforcer enforcer,
             SecretRedactor redactor,
             List<String> environments,
@@ -83,7 +82,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         this.authenticator = new Authenticator(catalogService);
         this.policy = policy;
         this.enforcer = enforcer;
-        this.execution = new GatedExecution(gate);
+        this.execution = execution;
         this.redactor = redactor;
         this.mounts =
                 new EnvironmentMounts(

@@ -12,7 +12,6 @@ import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.gate.JobScope;
 import io.sluice.gateway.gate.StatementGate;
-import io.sluice.gateway.gate.StatementLimits;
 import io.sluice.gateway.gate.StatementSplitter;
 import io.sluice.gateway.gate.Verdict;
 import io.sluice.gateway.session.SessionPolicy;
@@ -99,12 +98,7 @@ class AccessCorpusTest {
         DecisionClient decisions = new DecisionClient(stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10));
         Set<String> hintable = Set.copyOf(CorpusTenant.rows("access-corpus/hintable-options.txt").stream().map(r -> r[0]).toList());
         enforcer = new AccessEnforcer(new AccessDecider(decisions, staleness, 10_000), ENVIRONMENTS, hintable::contains, staleness);
-        gate = new StatementGate(
-                new StatementLimits(
-                        SluiceGatewayOptions.STATEMENT_MAX_LENGTH.defaultValue(),
-                        SluiceGatewayOptions.STATEMENT_MAX_NESTING.defaultValue()),
-                new SessionPolicy(SluiceGatewayOptions.ALLOWED_SESSION_KEYS.defaultValue()),
-                enforcer);
+        gate = new StatementGate(new SessionPolicy(SluiceGatewayOptions.ALLOWED_SESSION_KEYS.defaultValue()), enforcer);
     }
 
     @TestFactory

@@ -69,7 +69,7 @@ class GatedExecutionTest {
         Credentials credentials = Credentials.basic("bob", CorpusTenant.password("bob"));
         bob = catalogService.principal(credentials);
         execution = new GatedExecution(
-                new StatementGate(new StatementLimits(1 << 20, 200), new SessionPolicy(List.of("table.*")), enforcer));
+                new StatementLimits(1 << 20, 200), new StatementGate(new SessionPolicy(List.of("table.*")), enforcer));
         context = new StatementContext(
                 bob, jobId -> false, Map.of(SessionPolicy.JOB_TAGS_KEY, "sluice.project:other"), Admission.ForPrincipal.NONE);
 

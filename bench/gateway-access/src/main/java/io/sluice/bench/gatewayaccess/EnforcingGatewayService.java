@@ -32,7 +32,7 @@ final class EnforcingGatewayService extends SqlGatewayServiceImpl {
         super(sessions);
         this.execution =
                 new GatedExecution(
-                        new StatementGate(new StatementLimits(1 << 20, 200), new SessionPolicy(List.of("table.*")), enforcer));
+                        new StatementLimits(1 << 20, 200), new StatementGate(new SessionPolicy(List.of("table.*")), enforcer));
         this.context = new StatementContext(principal, jobId -> false, Map.of(), Admission.ForPrincipal.NONE);
     }
 

@@ -88,6 +88,18 @@ class SessionOpenCostTest {
     }
 
     @Test
+    void theGatewayStartsAtTheFeedsEndAndNeverReadsItsHistory() {
+        List<CountingProxy.Call> feed = catalogService.calls().stream()
+                .filter(c -> c.path().startsWith("/api/v1/changes"))
+                .toList();
+        assertThat(feed).as("the first feed call asks where the feed ends").first()
+                .satisfies(c -> assertThat(c.path()).isEqualTo("/api/v1/changes/end"));
+        // the shared stack published its demo tables before this gateway started: the feed has a history
+        assertThat(feed).as("no poll reads the feed from its start")
+                .noneMatch(c -> c.path().startsWith("/api/v1/changes?after=0&"));
+    }
+
+    @Test
     void aSessionOpenMakesOneLoginCallAndReadsNoCatalog() throws Exception {
         // credentials this gateway has never seen, whatever test ran before
         bobsToken = stack.issueToken(BOB, BOB_PASSWORD);

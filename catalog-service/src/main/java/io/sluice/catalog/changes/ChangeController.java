@@ -2,6 +2,8 @@ package io.sluice.catalog.changes;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.sluice.contract.ChangeEvent;
+import io.sluice.contract.ChangeFeedEnd;
 import java.util.List;
 import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.identity.UserAccount;
@@ -28,9 +30,20 @@ class ChangeController {
             @AuthenticationPrincipal UserAccount actor,
             @RequestParam(defaultValue = "0") long after,
             @RequestParam(defaultValue = "500") int limit) {
+        mayRead(actor);
+        return feed.after(after, limit);
+    }
+
+    @GetMapping("/end")
+    @Operation(summary = "Where the feed ends now: a reader with nothing cached polls from here, not from 0")
+    ChangeFeedEnd end(@AuthenticationPrincipal UserAccount actor) {
+        mayRead(actor);
+        return feed.end();
+    }
+
+    private static void mayRead(UserAccount actor) {
         if (!ChangeFeedReaders.mayRead(actor)) {
             throw CatalogException.forbidden("only the gateway, data admins and system admins may read the change feed");
         }
-        return feed.after(after, limit);
     }
 }

@@ -1,7 +1,7 @@
 package io.sluice.catalog.table;
 
 import io.sluice.catalog.changes.ChangeFeed;
-import io.sluice.catalog.changes.ChangeKind;
+import io.sluice.contract.ChangeKind;
 import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.common.PageQuery;

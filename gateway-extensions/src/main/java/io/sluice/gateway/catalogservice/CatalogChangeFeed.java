@@ -17,6 +17,10 @@ import java.util.function.Consumer;
  * environment catalogs that were dropped, expired or never read (at start: once the feed's history is read), so
  * that opening a session does not wait for one. While catalog-service cannot be reached the caches fall back to
  * their TTLs.
+ *
+ * <p>A gateway starts with nothing cached, so it starts at the feed's end rather than reading its whole history:
+ * the first poll asks where the feed ends and drops anything read before that (the next polls correct only what
+ * changed after it). The feed numbers events in commit order, so reading "after the last id seen" misses none.
  */
 public final class CatalogChangeFeed implements AutoCloseable {
 
@@ -27,7 +31,8 @@ public final class CatalogChangeFeed implements AutoCloseable {
     private final Runnable accessChanged;
     private final Consumer<String> quotaChanged;
     private final ScheduledExecutorService poller;
-    private long cursor;
+    /** The id of the last event applied; null until the feed's end is known. */
+    private Long cursor;
     private boolean failing;
 
     /**
@@ -57,6 +62,11 @@ public final class CatalogChangeFeed implements AutoCloseable {
 
     private void poll() {
         try {
+            if (cursor == null) {
+                cursor = catalogService.changeFeedEnd();
+                catalogService.forgetCatalogsAndConnections();
+                accessChanged.run();
+            }
             long last;
             do {
                 last = cursor;

@@ -1,5 +1,7 @@
 package io.sluice.gateway.catalogservice;
 
+import io.sluice.contract.ChangeEvent;
+import io.sluice.contract.ChangeFeedEnd;
 import io.sluice.contract.ConnectionView;
 import io.sluice.contract.EnvironmentCatalogView;
 import io.sluice.contract.PrincipalView;
@@ -12,7 +14,10 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.DeserializationFeature;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.MapperFeature;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.json.JsonMapper;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +47,15 @@ public final class CatalogServiceClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogServiceClient.class);
 
+    /** Reads the contract's records: kinds in catalog-service's lower-case spelling, a kind it does not know as null. */
     private static final ObjectMapper JSON =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                    .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+                    .addModule(new JavaTimeModule())
+                    .build();
 
-    private static final String PUBLISHED = "published";
-    private static final String ACCESS = "access";
-    private static final String CONNECTION = "connection";
-    private static final String QUOTA = "quota";
     private static final int CHANGE_BATCH = 500;
 
     private final URI api;
@@ -169,11 +176,26 @@ public final class CatalogServiceClient {
         return get("projects/" + encode(project) + "/quota", serviceAuthorization(), QuotaView.class);
     }
 
+    /** Where the change feed ends now: the cursor of a gateway that has nothing cached yet. */
+    public long changeFeedEnd() {
+        return get("changes/end", serviceAuthorization(), ChangeFeedEnd.class).lastId();
+    }
+
+    /**
+     * Drops every cached catalog and connection: for what was read before the feed's position was known, which no
+     * later event is guaranteed to correct.
+     */
+    public void forgetCatalogsAndConnections() {
+        catalogs.invalidateAll();
+        connections.invalidateAll();
+    }
+
     /**
      * Reads the change feed after {@code cursor} and drops the cached catalog of every environment a table was
      * published to, so sessions see the change on their next statement, and the cached connections a data
      * admin changed; calls {@code accessChanged} once when any grant, public flag or blacklist changed, and
-     * {@code quotaChanged} with each project whose quota changed.
+     * {@code quotaChanged} with each project whose quota changed. An event of a kind this gateway does not know
+     * (a newer catalog-service) drops every cached catalog, connection and decision, since it may be about any.
      *
      * @return the id of the last change read ({@code cursor} when there was none)
      */
@@ -181,20 +203,21 @@ public final class CatalogServiceClient {
         long last = cursor;
         boolean access = false;
         Set<String> published = new HashSet<>();
-        JsonNode changes = get("changes?after=" + cursor + "&limit=" + CHANGE_BATCH, serviceAuthorization(), JsonNode.class);
-        for (JsonNode change : changes) {
-            last = Math.max(last, change.path("id").asLong());
-            if (PUBLISHED.equals(change.path("kind").asText())) {
-                published.add(change.path("environment").asText());
+        ChangeEvent[] changes =
+                get("changes?after=" + cursor + "&limit=" + CHANGE_BATCH, serviceAuthorization(), ChangeEvent[].class);
+        for (ChangeEvent change : changes) {
+            last = Math.max(last, change.id());
+            if (change.kind() == null) {
+                forgetCatalogsAndConnections();
+                access = true;
+                continue;
             }
-            if (CONNECTION.equals(change.path("kind").asText())) {
-                connections.invalidate(
-                        new ConnectionKey(change.path("environment").asText(), change.path("dataSource").asText()));
+            switch (change.kind()) {
+                case PUBLISHED -> published.add(change.environment());
+                case CONNECTION -> connections.invalidate(new ConnectionKey(change.environment(), change.dataSource()));
+                case QUOTA -> quotaChanged.accept(change.project());
+                case ACCESS -> access = true;
             }
-            if (QUOTA.equals(change.path("kind").asText())) {
-                quotaChanged.accept(change.path("project").asText());
-            }
-            access |= ACCESS.equals(change.path("kind").asText());
         }
         // once per environment, not per table: a burst of publications drops each catalog once
         catalogs.invalidateAll(published);

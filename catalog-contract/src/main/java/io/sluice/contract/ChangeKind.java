@@ -1,9 +1,11 @@
-package io.sluice.catalog.changes;
+package io.sluice.contract;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import io.sluice.catalog.common.Names;
+import java.util.Locale;
 
-/** What changed: in an environment, about a table or a data source's connection; or a project's quota. */
+/**
+ * What a {@link ChangeEvent} is about: in an environment, a table or a data source's connection; or a project's
+ * quota. On the wire a kind is spelled in lower case ({@code published}).
+ */
 public enum ChangeKind {
     /**
      * A version of the table was published, or the details its catalog shows (display name, description, partitions,
@@ -17,8 +19,8 @@ public enum ChangeKind {
     /** A project's quota changed (names the project, no environment): cached quotas are stale. */
     QUOTA;
 
-    @JsonValue
+    /** The kind as the feed spells it. */
     public String spelling() {
-        return Names.spelling(this);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

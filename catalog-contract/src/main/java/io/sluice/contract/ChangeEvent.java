@@ -13,7 +13,15 @@ import java.time.Instant;
  * @param environment where (null for a quota)
  * @param table the table, for kinds {@code published} and {@code access}
  * @param dataSource the data source, for kind {@code connection}
- * @param project the project, for kind {@code quota}
+ * @param project the project, for kinds {@code quota} and {@code function}
+ * @param function the function, for kind {@code function}
  */
 public record ChangeEvent(
-        long id, Instant at, ChangeKind kind, String environment, String table, String dataSource, String project) {}
+        long id,
+        Instant at,
+        ChangeKind kind,
+        String environment,
+        String table,
+        String dataSource,
+        String project,
+        String function) {}

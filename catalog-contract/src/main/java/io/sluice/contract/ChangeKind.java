@@ -3,8 +3,8 @@ package io.sluice.contract;
 import java.util.Locale;
 
 /**
- * What a {@link ChangeEvent} is about: in an environment, a table or a data source's connection; or a project's
- * quota. On the wire a kind is spelled in lower case ({@code published}).
+ * What a {@link ChangeEvent} is about: in an environment, a table, a data source's connection or a project's
+ * function; or a project's quota. On the wire a kind is spelled in lower case ({@code published}).
  */
 public enum ChangeKind {
     /**
@@ -17,7 +17,9 @@ public enum ChangeKind {
     /** The data source's connection (address, user, secrets) changed: cached connections are stale. */
     CONNECTION,
     /** A project's quota changed (names the project, no environment): cached quotas are stale. */
-    QUOTA;
+    QUOTA,
+    /** Another version of a project's function is active in the environment: sessions opened later use it. */
+    FUNCTION;
 
     /** The kind as the feed spells it. */
     public String spelling() {

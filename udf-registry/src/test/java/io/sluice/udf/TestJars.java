@@ -15,17 +15,17 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /** Builds real function jars during a test: Java sources compiled by the JDK against the test's Flink classpath. */
-final class TestJars {
+public final class TestJars {
 
     private TestJars() {}
 
     /** The classpath the sandbox JVM gets in tests: this JVM's own, which holds the module and Flink. */
-    static List<Path> sandboxClasspath() {
+    public static List<Path> sandboxClasspath() {
         return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator)).map(Path::of).toList();
     }
 
     /** Compiles {@code sources} (class name → source) into a jar, plus any extra raw entries. */
-    static byte[] jar(Map<String, String> sources, Map<String, byte[]> extraEntries) {
+    public static byte[] jar(Map<String, String> sources, Map<String, byte[]> extraEntries) {
         try {
             Path dir = Files.createTempDirectory("test-udf");
             Path src = Files.createDirectories(dir.resolve("src"));
@@ -63,11 +63,11 @@ final class TestJars {
         }
     }
 
-    static byte[] jar(Map<String, String> sources) {
+    public static byte[] jar(Map<String, String> sources) {
         return jar(sources, Map.of());
     }
 
-    static String scalar(String className, String body) {
+    public static String scalar(String className, String body) {
         int dot = className.lastIndexOf('.');
         return "package " + className.substring(0, dot) + ";\n"
                 + "public class " + className.substring(dot + 1)

@@ -33,21 +33,27 @@ public class ChangeFeed {
         this.jdbc = jdbc;
     }
 
-    private record Pending(ChangeKind kind, Environment environment, String table, String dataSource, String project) {}
+    private record Pending(
+            ChangeKind kind, Environment environment, String table, String dataSource, String project, String function) {}
 
     @Transactional
     public void record(ChangeKind kind, Environment environment, String table) {
-        pend(new Pending(kind, environment, table, null, null));
+        pend(new Pending(kind, environment, table, null, null, null));
     }
 
     @Transactional
     public void recordConnection(Environment environment, String dataSource) {
-        pend(new Pending(ChangeKind.CONNECTION, environment, null, dataSource, null));
+        pend(new Pending(ChangeKind.CONNECTION, environment, null, dataSource, null, null));
     }
 
     @Transactional
     public void recordQuota(String project) {
-        pend(new Pending(ChangeKind.QUOTA, null, null, null, project));
+        pend(new Pending(ChangeKind.QUOTA, null, null, null, project, null));
+    }
+
+    @Transactional
+    public void recordFunction(String project, Environment environment, String function) {
+        pend(new Pending(ChangeKind.FUNCTION, environment, null, null, project, function));
     }
 
     /** Events after {@code after}, oldest first, at most {@code limit}. */
@@ -64,7 +70,8 @@ public class ChangeFeed {
                                 : Environment.valueOf(rs.getString("environment")).spelling(),
                         rs.getString("table_name"),
                         rs.getString("data_source"),
-                        rs.getString("project")))
+                        rs.getString("project"),
+                        rs.getString("function_name")))
                 .list();
     }
 
@@ -102,11 +109,11 @@ public class ChangeFeed {
         long id = jdbc.sql("select last_id from change_feed_end where id = 1").query(Long.class).single() - events.size();
         OffsetDateTime at = OffsetDateTime.now();
         for (Pending event : events) {
-            jdbc.sql("insert into change_events (id, at, kind, environment, table_name, data_source, project) "
-                            + "values (?, ?, ?, ?, ?, ?, ?)")
+            jdbc.sql("insert into change_events (id, at, kind, environment, table_name, data_source, project, function_name) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(++id, at, event.kind().name(),
                             event.environment() == null ? null : event.environment().name(),
-                            event.table(), event.dataSource(), event.project())
+                            event.table(), event.dataSource(), event.project(), event.function())
                     .update();
         }
     }

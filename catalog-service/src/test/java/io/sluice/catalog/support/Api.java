@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -86,6 +88,48 @@ public final class Api {
             if (text != null) {
                 request.header("Content-Type", "application/json");
             }
+            return exchange(method, path, request);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    /** A multipart/form-data POST: each part's name, its content type and bytes. */
+    public ApiResponse postParts(String path, Map<String, Map.Entry<String, byte[]>> parts) {
+        String boundary = "sluice-test-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        parts.forEach((name, part) -> {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
+                    + "\"\r\nContent-Type: " + part.getKey() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        return exchange("POST", path, request);
+    }
+
+    /** The raw bytes of a GET's answer, with its status. */
+    public Map.Entry<Integer, byte[]> getBytes(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return Map.entry(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("GET " + path + " interrupted", e);
+        }
+    }
+
+    private ApiResponse exchange(String method, String path, HttpRequest.Builder request) {
+        try {
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
@@ -96,7 +140,8 @@ public final class Api {
                     assertThat(responseBody).as("%s %s must not return a secret", method, path).doesNotContain(secret);
                 }
             }
-            JsonNode json = responseBody.isEmpty() ? JSON.missingNode() : JSON.readTree(responseBody);
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = responseBody.isEmpty() || !type.contains("json") ? JSON.missingNode() : JSON.readTree(responseBody);
             return new ApiResponse(
                     response.statusCode(), json, responseBody, response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {

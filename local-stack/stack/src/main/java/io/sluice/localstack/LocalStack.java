@@ -1,5 +1,7 @@
 package io.sluice.localstack;
 
+import io.sluice.udf.sandbox.FunctionSandbox;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -32,6 +34,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * The whole Sluice stack on one machine: a Kafka broker and catalog-service (H2, demo tenant) in child JVMs, and
@@ -144,7 +147,10 @@ public class LocalStack implements AutoCloseable {
                                 "--sluice.bootstrap.admin-password=admin-password",
                                 "--sluice.demo.enabled=true",
                                 "--sluice.demo.kafka-bootstrap-servers=" + kafkaBootstrapServers,
-                                "--sluice.demo.gateway-token-file=" + tokenFile),
+                                "--sluice.demo.gateway-token-file=" + tokenFile,
+                                // catalog-service runs from its packaged jar: tell it where the Flink to check functions on is
+                                "--sluice.functions.sandbox-classpath=" + FunctionSandbox.classpathOfThisBuild().stream()
+                                        .map(Path::toString).collect(Collectors.joining(","))),
                         Map.of());
         catalogService.awaitLine(
                 l -> l.contains("Demo tenant seeded") || l.contains("Demo tenant already present"), Duration.ofSeconds(120));

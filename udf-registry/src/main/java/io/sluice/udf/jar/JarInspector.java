@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -75,13 +74,11 @@ public final class JarInspector {
                 }
                 unpacked += drain(zip, buffer, limits.maxUnpackedBytes() - unpacked);
             }
-        } catch (ZipException e) {
-            throw new ArtifactRefused(null, "the upload is not a readable jar (zip) file");
         } catch (IOException e) {
-            throw new ArtifactRefused(null, "the upload is not a readable jar (zip) file");
+            throw new ArtifactRefused(null, "the upload is not a jar (zip) file that can be read");
         }
         if (entries.isEmpty()) {
-            throw new ArtifactRefused(null, "the upload is not a jar: it holds no entries");
+            throw new ArtifactRefused(null, "the upload is not a jar (zip) file: it holds no entries");
         }
         return entries;
     }

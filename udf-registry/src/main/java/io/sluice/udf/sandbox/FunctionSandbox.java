@@ -38,6 +38,27 @@ public final class FunctionSandbox {
         this.running = new Semaphore(concurrent, true);
     }
 
+    /**
+     * The classpath of this build: this module's own location and the Flink jars it was built against (listed at build
+     * time in {@code flink.classpath}). Only usable where this module is a plain jar or folder on disk — a test, the
+     * local stack — not from inside a packaged application, which names Flink's {@code lib/} instead.
+     */
+    public static List<Path> classpathOfThisBuild() {
+        try (var listing = FunctionSandbox.class.getResourceAsStream("flink.classpath")) {
+            if (listing == null) {
+                throw new IllegalStateException("flink.classpath is missing: build udf-registry with Maven");
+            }
+            Path self = Path.of(FunctionSandbox.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<Path> classpath = new ArrayList<>(List.of(self));
+            for (String entry : new String(listing.readAllBytes(), StandardCharsets.UTF_8).strip().split(java.io.File.pathSeparator)) {
+                classpath.add(Path.of(entry));
+            }
+            return classpath;
+        } catch (IOException | java.net.URISyntaxException | java.nio.file.FileSystemNotFoundException e) {
+            throw new IllegalStateException("udf-registry is not a jar or folder on disk here: name the sandbox's classpath", e);
+        }
+    }
+
     /** Refuses, naming the function and why, unless every declared function is a usable function of its kind. */
     public void validate(byte[] jar, List<DeclaredFunction> functions) {
         inFolder(folder -> {

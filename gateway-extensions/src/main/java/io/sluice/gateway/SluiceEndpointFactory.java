@@ -12,6 +12,8 @@ import io.sluice.gateway.catalog.TableHints;
 import io.sluice.gateway.catalogservice.CatalogChangeFeed;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.functions.FunctionArtifactCache;
+import io.sluice.gateway.functions.ProjectFunctions;
 import io.sluice.gateway.gate.GatedExecution;
 import io.sluice.gateway.gate.StatementGate;
 import io.sluice.gateway.gate.StatementLimits;
@@ -98,6 +100,12 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         new StatementGate(policy, enforcer));
         JobManagerRest jobManager = new JobManagerRest();
         QuotaBook quotas = new QuotaBook(catalogService, options.get(SluiceGatewayOptions.QUOTA_CACHE_TTL));
+        ProjectFunctions functions =
+                new ProjectFunctions(
+                        catalogService,
+                        new FunctionArtifactCache(Path.of(options.get(SluiceGatewayOptions.FUNCTION_CACHE_DIR)), catalogService),
+                        options.get(SluiceGatewayOptions.CATALOG_CACHE_TTL),
+                        options.get(SluiceGatewayOptions.CACHE_MAX_ENTRIES));
         Admission admission =
                 new Admission(
                         clusterSlots(context.getFlinkConfiguration(), jobManager),
@@ -121,14 +129,15 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         new StartedJobs(
                                 flinkService, jobManager, options.get(SluiceGatewayOptions.CANCEL_START_WAIT)),
                         admission,
-                        new SessionSeats(quotas));
+                        new SessionSeats(quotas),
+                        functions);
         Duration pollInterval = options.get(SluiceGatewayOptions.CHANGE_POLL_INTERVAL);
         AutoCloseable changeFeed =
                 pollInterval.isZero()
                         ? () -> {}
                         : new CatalogChangeFeed(
                                 catalogService, pollInterval, options.get(SluiceGatewayOptions.ENVIRONMENTS),
-                                decider::invalidateAll, quotas::forget);
+                                decider::invalidateAll, quotas::forget, functions::changed);
         Configuration restConfig =
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
@@ -229,6 +238,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.STATEMENT_MAX_NESTING);
         options.add(SluiceGatewayOptions.CANCEL_START_WAIT);
         options.add(SluiceGatewayOptions.QUOTA_CACHE_TTL);
+        options.add(SluiceGatewayOptions.FUNCTION_CACHE_DIR);
         options.add(SluiceGatewayOptions.ADMISSION_MAX_WAIT);
         options.add(SluiceGatewayOptions.ADMISSION_POLL_INTERVAL);
         options.add(SluiceGatewayOptions.DIM_CACHE);

@@ -100,6 +100,16 @@ public final class SluiceGatewayOptions {
                     .defaultValue(10_000)
                     .withDescription("Upper bound of entries in each of the caches above.");
 
+    public static final ConfigOption<String> FUNCTION_CACHE_DIR =
+            ConfigOptions.key("functions.cache-dir")
+                    .stringType()
+                    .defaultValue(System.getProperty("java.io.tmpdir") + "/sluice-functions")
+                    .withDescription(
+                            "Where the gateway keeps tenant function artifacts, one folder per project and one "
+                                    + "immutable file per checksum, fetched from catalog-service once. Tenants "
+                                    + "never name files here: sessions get their project's functions from "
+                                    + "catalog-service.");
+
     public static final ConfigOption<List<String>> ALLOWED_SESSION_KEYS =
             ConfigOptions.key("session.allowed-keys")
                     .stringType()

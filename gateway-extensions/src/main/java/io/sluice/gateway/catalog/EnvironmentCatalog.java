@@ -44,16 +44,23 @@ public final class EnvironmentCatalog extends AbstractCatalog {
     private final String environment;
     private final CatalogServiceClient catalogService;
     private final ConnectedTableFactory tableFactory;
+    private final Map<String, CatalogFunction> functions;
 
+    /**
+     * @param functions the session's project's functions in this environment by (lower-case) name: they act at
+     *     project level, so every database of the environment has them
+     */
     public EnvironmentCatalog(
             String environment,
             CatalogServiceClient catalogService,
             SecretRedactor redactor,
-            TableGuard guard) {
+            TableGuard guard,
+            Map<String, CatalogFunction> functions) {
         super(environment, NO_DATABASE);
         this.environment = environment;
         this.catalogService = catalogService;
         this.tableFactory = new ConnectedTableFactory(this, catalogService, redactor, guard);
+        this.functions = Map.copyOf(functions);
     }
 
     String environment() {
@@ -156,18 +163,25 @@ public final class EnvironmentCatalog extends AbstractCatalog {
     }
 
     @Override
-    public List<String> listFunctions(String dbName) {
-        return List.of();
+    public List<String> listFunctions(String dbName) throws DatabaseNotExistException {
+        if (!databaseExists(dbName)) {
+            throw new DatabaseNotExistException(getName(), dbName);
+        }
+        return functions.keySet().stream().sorted().toList();
     }
 
     @Override
     public CatalogFunction getFunction(ObjectPath functionPath) throws FunctionNotExistException {
-        throw new FunctionNotExistException(getName(), functionPath);
+        CatalogFunction function = functionExists(functionPath) ? functions.get(functionPath.getObjectName()) : null;
+        if (function == null) {
+            throw new FunctionNotExistException(getName(), functionPath);
+        }
+        return function;
     }
 
     @Override
     public boolean functionExists(ObjectPath functionPath) {
-        return false;
+        return functions.containsKey(functionPath.getObjectName()) && databaseExists(functionPath.getDatabaseName());
     }
 
     @Override

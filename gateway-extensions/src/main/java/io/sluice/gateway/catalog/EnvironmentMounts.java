@@ -5,10 +5,13 @@ import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.functions.ProjectFunctions;
 
+import org.apache.flink.table.catalog.CatalogFunction;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -23,6 +26,7 @@ public final class EnvironmentMounts {
     private final CatalogServiceClient catalogService;
     private final SecretRedactor redactor;
     private final Function<PrincipalView, TableGuard> guards;
+    private final ProjectFunctions functions;
 
     /**
      * @param environments the environments this gateway offers, in order: the first one mounted is the session's
@@ -33,11 +37,13 @@ public final class EnvironmentMounts {
             List<String> environments,
             CatalogServiceClient catalogService,
             SecretRedactor redactor,
-            Function<PrincipalView, TableGuard> guards) {
+            Function<PrincipalView, TableGuard> guards,
+            ProjectFunctions functions) {
         this.environments = List.copyOf(environments);
         this.catalogService = catalogService;
         this.redactor = redactor;
         this.guards = guards;
+        this.functions = functions;
     }
 
     /**
@@ -52,8 +58,10 @@ public final class EnvironmentMounts {
         List<String> mounted = environments.stream().filter(principal::mayMount).toList();
         TableGuard guard = guards.apply(principal);
         for (String name : mounted) {
+            Map<String, CatalogFunction> projectFunctions;
             try {
                 catalogService.environmentCatalog(name);
+                projectFunctions = functions.of(principal.project(), name);
             } catch (CatalogServiceException e) {
                 throw ClientError.unavailable(
                                 "catalog-service: the catalog of environment " + name + " cannot be read: "
@@ -61,7 +69,8 @@ public final class EnvironmentMounts {
                         .raise();
             }
             session.registerCatalogCreator(
-                    name, (config, classLoader) -> new EnvironmentCatalog(name, catalogService, redactor, guard));
+                    name,
+                    (config, classLoader) -> new EnvironmentCatalog(name, catalogService, redactor, guard, projectFunctions));
         }
         if (!mounted.isEmpty()) {
             session.setDefaultCatalog(mounted.get(0));

@@ -30,6 +30,7 @@ public final class CatalogChangeFeed implements AutoCloseable {
     private final List<String> environments;
     private final Runnable accessChanged;
     private final Consumer<String> quotaChanged;
+    private final Consumer<String> functionsChanged;
     private final ScheduledExecutorService poller;
     /** The id of the last event applied; null until the feed's end is known. */
     private Long cursor;
@@ -39,17 +40,20 @@ public final class CatalogChangeFeed implements AutoCloseable {
      * @param environments the environments whose catalogs sessions mount, kept read ahead
      * @param accessChanged called when grants, public flags or blacklists changed, to drop cached decisions
      * @param quotaChanged called with a project whose quota changed, to drop its cached quota
+     * @param functionsChanged called with a project whose functions changed, to drop its cached function list
      */
     public CatalogChangeFeed(
             CatalogServiceClient catalogService,
             Duration interval,
             List<String> environments,
             Runnable accessChanged,
-            Consumer<String> quotaChanged) {
+            Consumer<String> quotaChanged,
+            Consumer<String> functionsChanged) {
         this.catalogService = catalogService;
         this.environments = List.copyOf(environments);
         this.accessChanged = accessChanged;
         this.quotaChanged = quotaChanged;
+        this.functionsChanged = functionsChanged;
         this.poller =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -70,7 +74,7 @@ public final class CatalogChangeFeed implements AutoCloseable {
             long last;
             do {
                 last = cursor;
-                cursor = catalogService.applyChanges(cursor, accessChanged, quotaChanged);
+                cursor = catalogService.applyChanges(cursor, accessChanged, quotaChanged, functionsChanged);
             } while (cursor != last);
             catalogService.keepCatalogsWarm(environments);
             if (failing) {

@@ -1,5 +1,6 @@
 package io.sluice.gateway.catalogservice;
 
+import io.sluice.contract.ActiveFunctionView;
 import io.sluice.contract.ChangeEvent;
 import io.sluice.contract.ChangeFeedEnd;
 import io.sluice.contract.ConnectionView;
@@ -171,6 +172,18 @@ public final class CatalogServiceClient {
                                 ConnectionView.class));
     }
 
+    /** The functions a project's sessions use in an environment, read with the gateway's token; the caller caches them. */
+    public List<ActiveFunctionView> activeFunctions(String project, String environment) {
+        return List.of(get("projects/" + encode(project) + "/functions/active?environment=" + encode(environment),
+                serviceAuthorization(), ActiveFunctionView[].class));
+    }
+
+    /** The bytes of one of a project's function artifacts; the caller checks them against the checksum. */
+    public byte[] functionArtifact(String project, String sha256) {
+        return send("projects/" + encode(project) + "/functions/artifacts/" + encode(sha256), serviceAuthorization(),
+                "application/java-archive");
+    }
+
     /** A project's quota, read with the gateway's service token; the caller caches it. */
     public QuotaView quota(String project) {
         return get("projects/" + encode(project) + "/quota", serviceAuthorization(), QuotaView.class);
@@ -194,12 +207,14 @@ public final class CatalogServiceClient {
      * Reads the change feed after {@code cursor} and drops the cached catalog of every environment a table was
      * published to, so sessions see the change on their next statement, and the cached connections a data
      * admin changed; calls {@code accessChanged} once when any grant, public flag or blacklist changed, and
-     * {@code quotaChanged} with each project whose quota changed. An event of a kind this gateway does not know
+     * {@code quotaChanged} with each project whose quota changed, {@code functionsChanged} with each project whose
+     * functions changed in an environment. An event of a kind this gateway does not know
      * (a newer catalog-service) drops every cached catalog, connection and decision, since it may be about any.
      *
      * @return the id of the last change read ({@code cursor} when there was none)
      */
-    public long applyChanges(long cursor, Runnable accessChanged, Consumer<String> quotaChanged) {
+    public long applyChanges(
+            long cursor, Runnable accessChanged, Consumer<String> quotaChanged, Consumer<String> functionsChanged) {
         long last = cursor;
         boolean access = false;
         Set<String> published = new HashSet<>();
@@ -217,6 +232,7 @@ public final class CatalogServiceClient {
                 case CONNECTION -> connections.invalidate(new ConnectionKey(change.environment(), change.dataSource()));
                 case QUOTA -> quotaChanged.accept(change.project());
                 case ACCESS -> access = true;
+                case FUNCTION -> functionsChanged.accept(change.project());
             }
         }
         // once per environment, not per table: a burst of publications drops each catalog once
@@ -238,11 +254,21 @@ public final class CatalogServiceClient {
     }
 
     private <T> T get(String path, String authorization, Class<T> type) {
+        byte[] body = send(path, authorization, "application/json");
+        try {
+            return JSON.readValue(body, type);
+        } catch (IOException e) {
+            throw new CatalogServiceException(200, "catalog-service answered " + path + " with unreadable JSON: " + e.getMessage());
+        }
+    }
+
+    /** The body of a 2xx answer; throws {@link CatalogServiceException} with the status (0: unreachable) otherwise. */
+    private byte[] send(String path, String authorization, String accept) {
         HttpRequest request =
                 HttpRequest.newBuilder(api.resolve(path))
                         .timeout(timeout)
                         .header("Authorization", authorization)
-                        .header("Accept", "application/json")
+                        .header("Accept", accept)
                         .GET()
                         .build();
         HttpResponse<byte[]> response;
@@ -255,15 +281,10 @@ public final class CatalogServiceClient {
             Thread.currentThread().interrupt();
             throw new CatalogServiceException(0, "Interrupted while waiting for catalog-service.");
         }
-        try {
-            if (response.statusCode() / 100 != 2) {
-                throw new CatalogServiceException(response.statusCode(), problemDetail(response));
-            }
-            return JSON.readValue(response.body(), type);
-        } catch (IOException e) {
-            throw new CatalogServiceException(
-                    response.statusCode(), "catalog-service answered " + path + " with unreadable JSON: " + e.getMessage());
+        if (response.statusCode() / 100 != 2) {
+            throw new CatalogServiceException(response.statusCode(), problemDetail(response));
         }
+        return response.body();
     }
 
     /** The {@code detail} (else {@code title}) of an RFC 7807 problem, so the client reads catalog-service's words. */

@@ -12,6 +12,7 @@ import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.FailureMessages;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.functions.ProjectFunctions;
 import io.sluice.gateway.gate.GatedExecution;
 import io.sluice.gateway.gate.JobScope;
 import io.sluice.gateway.gate.StatementContext;
@@ -76,7 +77,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
             SessionRegistry.Settings sessionSettings,
             StartedJobs startedJobs,
             Admission admission,
-            SessionSeats seats) {
+            SessionSeats seats,
+            ProjectFunctions functions) {
         this.delegate = delegate;
         this.startedJobs = startedJobs;
         this.authenticator = new Authenticator(catalogService);
@@ -87,7 +89,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         this.mounts =
                 new EnvironmentMounts(
                         environments, catalogService, redactor,
-                        principal -> (table, action) -> enforcer.requireTable(principal, table, action));
+                        principal -> (table, action) -> enforcer.requireTable(principal, table, action),
+                        functions);
         this.admission = admission;
         this.seats = seats;
         this.sessions = new SessionRegistry(delegate, catalogService, sessionSettings, startedJobs, seats);

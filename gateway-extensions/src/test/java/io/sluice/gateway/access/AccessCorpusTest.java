@@ -160,7 +160,7 @@ class AccessCorpusTest {
                     environment,
                     new EnvironmentCatalog(
                             environment, catalogService, new SecretRedactor(),
-                            (table, action) -> enforcer.requireTable(principal, table, action)));
+                            (table, action) -> enforcer.requireTable(principal, table, action), Map.of()));
         }
         session.useCatalog("test");
         session.useDatabase("demo_kafka");

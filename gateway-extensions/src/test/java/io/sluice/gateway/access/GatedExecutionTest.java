@@ -88,7 +88,7 @@ class GatedExecutionTest {
                     name,
                     (conf, classLoader) -> new EnvironmentCatalog(
                             name, catalogService, new SecretRedactor(),
-                            (table, action) -> enforcer.requireTable(bob, table, action)));
+                            (table, action) -> enforcer.requireTable(bob, table, action), Map.of()));
         }
         session = service.openSession(environment.setDefaultCatalog("test")
                 .addSessionConfig(context.ownedSettings()).build());

@@ -10,6 +10,8 @@ import io.sluice.catalog.identity.MemberVisibility;
 import io.sluice.catalog.identity.PlatformRole;
 import io.sluice.catalog.identity.ProjectRole;
 import io.sluice.catalog.identity.UserAccount;
+import io.sluice.catalog.table.TableVisibility;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,5 +62,20 @@ class VisibilityRulesTest {
         assertThat(ChangeFeedReaders.mayRead(GATEWAY)).isTrue();
         assertThat(ChangeFeedReaders.mayRead(DATA_ADMIN)).isTrue();
         assertThat(ChangeFeedReaders.mayRead(SYSTEM_ADMIN)).isTrue();
+    }
+
+    @Test
+    void aDesignNotPublishedAnywhereIsForItsProjectAndAdmins() {
+        BooleanSupplier unasked = () -> {
+            throw new AssertionError("an admin's or the gateway's answer needs no lookup");
+        };
+        for (UserAccount everyDesign : List.of(DATA_ADMIN, SYSTEM_ADMIN, GATEWAY)) {
+            assertThat(TableVisibility.seesEveryDesign(everyDesign)).isTrue();
+            assertThat(TableVisibility.maySee(everyDesign, unasked, unasked)).isTrue();
+        }
+        assertThat(TableVisibility.seesEveryDesign(PLAIN)).isFalse();
+        assertThat(TableVisibility.maySee(PLAIN, () -> false, () -> false)).as("someone else's design").isFalse();
+        assertThat(TableVisibility.maySee(PLAIN, () -> false, () -> true)).as("a design of one's own project").isTrue();
+        assertThat(TableVisibility.maySee(PLAIN, () -> true, () -> false)).as("published: in a catalog everyone sees").isTrue();
     }
 }

@@ -200,4 +200,41 @@ class ExposureApiTest extends ApiTest {
         assertThat(stranger.get("/api/v1/tables?environment=design&project=" + project).body()).contains(design);
         assertThat(stranger.get("/api/v1/environments/test/catalog").body()).contains(design);
     }
+
+    @Test
+    void aSecretReadNamesTheEndUserOnlyWhenTheGatewayNamesThem() {
+        String name = unique("pg");
+        ApiResponse created = dataAdmin.post("/api/v1/datasources", Map.of(
+                "name", name, "kind", "postgresql", "managementMode", "registered", "environmentScope", "test",
+                "connections", Map.of("test", Map.of("properties",
+                        Map.of("url", "jdbc:postgresql://127.0.0.1:5432/postgres", "username", "postgres")))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String path = "/api/v1/environments/test/datasources/" + name + "/connection";
+        String header = "X-Sluice-On-Behalf-Of";
+
+        assertThat(gateway.withHeader(header, ownerName).get(path).status()).isEqualTo(200);
+        Map<String, Object> read = lastAudit("datasource.connection.read", "test/" + name);
+        assertThat(read).containsEntry("outcome", "SUCCESS").containsEntry("on_behalf_of", ownerName);
+        assertThat(read.get("actor")).isNotEqualTo(ownerName);
+        ApiResponse byUser = admin().get("/api/v1/audit?action=datasource.connection.read&onBehalfOf=" + ownerName);
+        assertThat(byUser.json().path("items").get(0).path("onBehalfOf").asText()).isEqualTo(ownerName);
+
+        assertThat(gateway.get(path).status()).as("a read for no statement names nobody").isEqualTo(200);
+        assertThat(lastAudit("datasource.connection.read", "test/" + name).get("on_behalf_of")).isNull();
+
+        ApiResponse forged = gateway.withHeader(header, "eve;admin").get(path);
+        assertThat(forged.status()).as(forged.body()).isEqualTo(400);
+        assertThat(forged.json().path("field").asText()).isEqualTo(header);
+        assertThat(lastAudit("datasource.connection.read", "test/" + name))
+                .containsEntry("outcome", "REFUSED").containsEntry("on_behalf_of", null);
+
+        // from anyone but the gateway the header is ignored: it could only put someone else's name into the log
+        assertThat(stranger.withHeader(header, ownerName).get(path).status()).isEqualTo(403);
+        assertThat(lastAudit("datasource.connection.read", "test/" + name))
+                .containsEntry("outcome", "REFUSED").containsEntry("on_behalf_of", null);
+        ApiResponse changed = dataAdmin.withHeader(header, ownerName)
+                .patch("/api/v1/datasources/" + name, Map.of("description", "replica"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(lastAudit("datasource.describe", name)).containsEntry("on_behalf_of", null);
+    }
 }

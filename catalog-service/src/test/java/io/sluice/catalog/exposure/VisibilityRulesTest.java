@@ -1,10 +1,13 @@
 package io.sluice.catalog.exposure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.catalog.access.Application;
 import io.sluice.catalog.access.ApplicationVisibility;
+import io.sluice.catalog.audit.OnBehalfOf;
 import io.sluice.catalog.changes.ChangeFeedReaders;
+import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.datasource.DataSourceVisibility;
 import io.sluice.catalog.identity.MemberVisibility;
 import io.sluice.catalog.identity.PlatformRole;
@@ -77,5 +80,15 @@ class VisibilityRulesTest {
         assertThat(TableVisibility.maySee(PLAIN, () -> false, () -> false)).as("someone else's design").isFalse();
         assertThat(TableVisibility.maySee(PLAIN, () -> false, () -> true)).as("a design of one's own project").isTrue();
         assertThat(TableVisibility.maySee(PLAIN, () -> true, () -> false)).as("published: in a catalog everyone sees").isTrue();
+    }
+
+    @Test
+    void onlyTheGatewayNamesTheUserItActsFor() {
+        assertThat(OnBehalfOf.check(GATEWAY, "alice")).isEqualTo("alice");
+        assertThat(OnBehalfOf.check(GATEWAY, null)).isNull();
+        assertThat(OnBehalfOf.check(PLAIN, "alice")).as("ignored from anyone else").isNull();
+        assertThat(OnBehalfOf.check(DATA_ADMIN, "alice")).isNull();
+        assertThatThrownBy(() -> OnBehalfOf.check(GATEWAY, "eve;admin"))
+                .isInstanceOf(CatalogException.class).hasMessageContaining(OnBehalfOf.HEADER).hasMessageContaining("letters, digits");
     }
 }

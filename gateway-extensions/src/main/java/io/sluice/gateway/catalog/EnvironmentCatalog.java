@@ -44,20 +44,32 @@ public final class EnvironmentCatalog extends AbstractCatalog {
     private final String environment;
     private final CatalogServiceClient catalogService;
     private final ConnectedTableFactory tableFactory;
+    private final String user;
 
+    /**
+     * @param guard decides what the session's user may read and write
+     * @param user the session's user, named to catalog-service when a statement of theirs reads a connection
+     */
     public EnvironmentCatalog(
             String environment,
             CatalogServiceClient catalogService,
             SecretRedactor redactor,
-            TableGuard guard) {
+            TableGuard guard,
+            String user) {
         super(environment, NO_DATABASE);
         this.environment = environment;
         this.catalogService = catalogService;
+        this.user = user;
         this.tableFactory = new ConnectedTableFactory(this, catalogService, redactor, guard);
     }
 
     String environment() {
         return environment;
+    }
+
+    /** The user of the session this catalog belongs to. */
+    String user() {
+        return user;
     }
 
     private EnvironmentCatalogView view() {

@@ -61,7 +61,7 @@ public final class EnvironmentMounts {
                         .raise();
             }
             session.registerCatalogCreator(
-                    name, (config, classLoader) -> new EnvironmentCatalog(name, catalogService, redactor, guard));
+                    name, (config, classLoader) -> new EnvironmentCatalog(name, catalogService, redactor, guard, principal.user()));
         }
         if (!mounted.isEmpty()) {
             session.setDefaultCatalog(mounted.get(0));

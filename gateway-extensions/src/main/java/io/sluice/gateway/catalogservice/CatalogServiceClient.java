@@ -50,6 +50,8 @@ public final class CatalogServiceClient {
     private static final String CONNECTION = "connection";
     private static final String QUOTA = "quota";
     private static final int CHANGE_BATCH = 500;
+    /** catalog-service accepts it from the gateway's service identity only. */
+    private static final String ON_BEHALF_OF = "X-Sluice-On-Behalf-Of";
 
     private final URI api;
     private final String serviceAuthorization;
@@ -151,8 +153,13 @@ public final class CatalogServiceClient {
         }
     }
 
-    /** A data source's connection in an environment, secrets included: for planning inside the gateway only. */
-    public ConnectionView connection(String environment, String dataSource) {
+    /**
+     * A data source's connection in an environment, secrets included: for planning inside the gateway only. The read
+     * names {@code onBehalfOf}, the user whose statement needs it, and catalog-service's audit entry records them
+     * next to the gateway. The cache is shared by every user, so a read happens, and names its user, only when the
+     * connection is not cached: the audit names the user whose statement caused the read, not everyone who used it.
+     */
+    public ConnectionView connection(String environment, String dataSource, String onBehalfOf) {
         String authorization = serviceAuthorization();
         return connections.get(
                 new ConnectionKey(environment, dataSource),
@@ -161,6 +168,7 @@ public final class CatalogServiceClient {
                                 "environments/" + encode(environment) + "/datasources/" + encode(dataSource)
                                         + "/connection",
                                 authorization,
+                                onBehalfOf == null ? Map.of() : Map.of(ON_BEHALF_OF, onBehalfOf),
                                 ConnectionView.class));
     }
 
@@ -215,13 +223,18 @@ public final class CatalogServiceClient {
     }
 
     private <T> T get(String path, String authorization, Class<T> type) {
-        HttpRequest request =
+        return get(path, authorization, Map.of(), type);
+    }
+
+    private <T> T get(String path, String authorization, Map<String, String> headers, Class<T> type) {
+        HttpRequest.Builder builder =
                 HttpRequest.newBuilder(api.resolve(path))
                         .timeout(timeout)
                         .header("Authorization", authorization)
                         .header("Accept", "application/json")
-                        .GET()
-                        .build();
+                        .GET();
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

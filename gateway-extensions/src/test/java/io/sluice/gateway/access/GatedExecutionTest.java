@@ -88,7 +88,8 @@ class GatedExecutionTest {
                     name,
                     (conf, classLoader) -> new EnvironmentCatalog(
                             name, catalogService, new SecretRedactor(),
-                            (table, action) -> enforcer.requireTable(bob, table, action)));
+                            (table, action) -> enforcer.requireTable(bob, table, action),
+                            bob.user()));
         }
         session = service.openSession(environment.setDefaultCatalog("test")
                 .addSessionConfig(context.ownedSettings()).build());

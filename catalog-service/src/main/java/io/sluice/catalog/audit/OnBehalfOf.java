@@ -24,17 +24,17 @@ public final class OnBehalfOf {
      * the header.
      */
     public static String check(UserAccount caller, String header) {
-        if (header == null || !caller.has(PlatformRole.GATEWAY)) {
-            return null;
-        }
-        return Names.require(HEADER, header, 2, MAX_LENGTH);
+        return fromGateway(caller, header) ? Names.require(HEADER, header, 2, MAX_LENGTH) : null;
     }
 
     /** What the audit entry records: the named user, when {@link #check} accepts it, else nothing. */
     static String recorded(Object principal, String header) {
-        if (!(principal instanceof UserAccount caller) || header == null || !caller.has(PlatformRole.GATEWAY)) {
-            return null;
-        }
-        return Names.matches(header, 2, MAX_LENGTH) ? header : null;
+        return principal instanceof UserAccount caller && fromGateway(caller, header) && Names.matches(header, 2, MAX_LENGTH)
+                ? header
+                : null;
+    }
+
+    private static boolean fromGateway(UserAccount caller, String header) {
+        return header != null && caller.has(PlatformRole.GATEWAY);
     }
 }

@@ -2,6 +2,8 @@ package io.sluice.gateway;
 
 import io.sluice.gateway.testing.GatewayStack;
 
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -107,10 +109,27 @@ class JdbcTablesTest {
                 }
             }
             assertThat(rows).containsExactlyInAnyOrder("1 ada", "2 bo", "3 cy");
+            assertConnectionReadsNameAlice();
 
             // a scan reads only the columns the query uses
             String plan = String.join("\n", firstColumn(statement, "EXPLAIN SELECT name FROM " + table));
             assertThat(plan).contains("gw_customers, project=[name]");
+        }
+    }
+
+    /**
+     * The gateway reads the connection with its own token; catalog-service's audit names alice, whose statement
+     * caused the read (only alice uses this data source, so every read of it is hers, whichever test came first).
+     */
+    private static void assertConnectionReadsNameAlice() throws Exception {
+        JsonNode reads = new ObjectMapper().readTree(stack.catalogService(
+                        "GET", "/api/v1/audit?action=datasource.connection.read&objectName=test%2Fdemo_pg",
+                        GatewayStack.DANA, GatewayStack.DANA_PASSWORD, null))
+                .path("items");
+        assertThat(reads).isNotEmpty();
+        for (JsonNode read : reads) {
+            assertThat(read.path("actor").asText()).isEqualTo("gateway");
+            assertThat(read.path("onBehalfOf").asText()).isEqualTo(ALICE);
         }
     }
 

@@ -72,8 +72,9 @@ class AccessController {
     }
 
     @GetMapping("/tables/{table}/access")
-    AccessService.TableAccessView tableAccess(@PathVariable String table, @RequestParam String environment) {
-        return access.view(table, Environment.parse("environment", environment));
+    AccessService.TableAccessView tableAccess(
+            @AuthenticationPrincipal UserAccount caller, @PathVariable String table, @RequestParam String environment) {
+        return access.view(caller, table, Environment.parse("environment", environment));
     }
 
     @PostMapping("/tables/{table}/applications")

@@ -134,8 +134,8 @@ public class AccessService {
     }
 
     @Transactional(readOnly = true)
-    public TableAccessView view(String tableName, Environment environment) {
-        return view(tables.get(tableName), environment);
+    public TableAccessView view(UserAccount caller, String tableName, Environment environment) {
+        return view(tables.visible(caller, tableName), environment);
     }
 
     /**
@@ -163,7 +163,7 @@ public class AccessService {
         }
         Environment environment = servingEnvironment(check.environment());
         Privilege action = Names.parse(Privilege.class, field + ".action", check.action());
-        Optional<Table> table = tables.find(check.table());
+        Optional<Table> table = tables.findVisible(caller, check.table());
         if (table.isEmpty()) {
             return new AccessDecision(false, "not_published", "there is no table '" + check.table() + "'");
         }
@@ -230,7 +230,7 @@ public class AccessService {
         if (names == null || names.isEmpty()) {
             throw CatalogException.invalid("tables", "name at least one table");
         }
-        List<Table> targets = names.stream().distinct().map(tables::get).toList();
+        List<Table> targets = names.stream().distinct().map(name -> tables.visible(actor, name)).toList();
         for (Table table : targets) {
             requireSteward(actor, table);
             columnsIn(table, environment);

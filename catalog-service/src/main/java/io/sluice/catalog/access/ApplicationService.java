@@ -49,7 +49,7 @@ public class ApplicationService {
     public record Apply(String environment, List<Privilege> privileges, List<String> columns, ApplyFor applyFor, String project, String reason) {}
 
     public List<Application> apply(UserAccount applicant, String tableName, Apply apply) {
-        Table table = tables.get(tableName);
+        Table table = tables.visible(applicant, tableName);
         Environment environment = AccessService.servingEnvironment(apply.environment());
         ApplyFor applyFor = apply.applyFor() == null ? ApplyFor.USER : apply.applyFor();
         Project project = project(applicant, apply.project());

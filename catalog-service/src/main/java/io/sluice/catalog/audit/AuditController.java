@@ -30,6 +30,7 @@ class AuditController {
     PageResult<AuditEntry> query(
             @AuthenticationPrincipal UserAccount actor,
             @RequestParam(required = false) String actorName,
+            @RequestParam(required = false) String onBehalfOf,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String objectType,
             @RequestParam(required = false) String objectName,
@@ -41,7 +42,7 @@ class AuditController {
         if (!actor.has(PlatformRole.DATA_ADMIN) && !actor.has(PlatformRole.SYSTEM_ADMIN)) {
             throw CatalogException.forbidden("only a data_admin or a system_admin may read the audit log");
         }
-        var query = new AuditLog.Query(actorName, action, objectType, objectName, Names.parse(Outcome.class, "outcome", outcome), from, to);
+        var query = new AuditLog.Query(actorName, onBehalfOf, action, objectType, objectName, Names.parse(Outcome.class, "outcome", outcome), from, to);
         return log.query(query, PageQuery.of(page, size));
     }
 

@@ -2,11 +2,12 @@ package io.sluice.catalog.audit;
 
 import java.time.OffsetDateTime;
 
-/** Who did what, when, to which object, and how it ended. */
+/** Who did what (for whom, when the gateway acted for an end user), when, to which object, and how it ended. */
 public record AuditEntry(
         long id,
         OffsetDateTime at,
         String actor,
+        String onBehalfOf,
         String action,
         String objectType,
         String objectName,

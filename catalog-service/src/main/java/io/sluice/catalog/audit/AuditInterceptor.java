@@ -35,18 +35,15 @@ class AuditInterceptor implements HandlerInterceptor {
         Audited audited = method.getMethodAnnotation(Audited.class);
         Outcome outcome = Outcome.ofStatus(ex != null && response.getStatus() < 400 ? 500 : response.getStatus());
         Object problem = request.getAttribute(ProblemHandler.PROBLEM_DETAIL_ATTRIBUTE);
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         log.record(
-                actor(),
+                auth == null ? "anonymous" : auth.getName(),
+                auth == null ? null : OnBehalfOf.recorded(auth.getPrincipal(), request.getHeader(OnBehalfOf.HEADER)),
                 audited.action(),
                 audited.objectType(),
                 objectName(request),
                 outcome,
                 problem != null ? problem.toString() : ex != null ? ex.getMessage() : null);
-    }
-
-    private static String actor() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "anonymous" : auth.getName();
     }
 
     private String objectName(HttpServletRequest request) {

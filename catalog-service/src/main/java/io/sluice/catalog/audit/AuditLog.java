@@ -24,22 +24,30 @@ public class AuditLog {
     /** Records an entry in a transaction of its own, so that a refusal that rolls back work is still logged. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void record(String actor, String action, String objectType, String objectName, Outcome outcome, String detail) {
+        record(actor, null, action, objectType, objectName, outcome, detail);
+    }
+
+    /** The same, for an actor (the gateway) that acted on behalf of an end user ({@link OnBehalfOf}). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(
+            String actor, String onBehalfOf, String action, String objectType, String objectName, Outcome outcome, String detail) {
         jdbc.sql("""
-                insert into audit_entries (at, actor, action, object_type, object_name, outcome, detail)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(OffsetDateTime.now(), actor, action, objectType, objectName, outcome.name(), truncate(detail))
+                insert into audit_entries (at, actor, on_behalf_of, action, object_type, object_name, outcome, detail)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(OffsetDateTime.now(), actor, onBehalfOf, action, objectType, objectName, outcome.name(), truncate(detail))
                 .update();
     }
 
     /** Which entries to list; every criterion is optional. */
     public record Query(
-            String actor, String action, String objectType, String objectName, Outcome outcome,
+            String actor, String onBehalfOf, String action, String objectType, String objectName, Outcome outcome,
             OffsetDateTime from, OffsetDateTime to) {}
 
     @Transactional(readOnly = true)
     public PageResult<AuditEntry> query(Query q, PageQuery page) {
         return new Filter()
                 .and("actor = ?", q.actor())
+                .and("on_behalf_of = ?", q.onBehalfOf())
                 .and("action = ?", q.action())
                 .and("object_type = ?", q.objectType())
                 .and("object_name = ?", q.objectName())
@@ -54,6 +62,7 @@ public class AuditLog {
                 rs.getLong("id"),
                 rs.getObject("at", OffsetDateTime.class),
                 rs.getString("actor"),
+                rs.getString("on_behalf_of"),
                 rs.getString("action"),
                 rs.getString("object_type"),
                 rs.getString("object_name"),

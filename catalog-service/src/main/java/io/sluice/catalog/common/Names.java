@@ -32,6 +32,11 @@ public final class Names {
         return value;
     }
 
+    /** Whether {@code value} follows the rule within the length bounds. */
+    public static boolean matches(String value, int minLength, int maxLength) {
+        return value != null && IDENTIFIER.matcher(value).matches() && value.length() >= minLength && value.length() <= maxLength;
+    }
+
     /** Reads a user's spelling of an enum constant, naming the accepted spellings when it is none of them; null stays null. */
     public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         if (value == null) {

@@ -1,6 +1,7 @@
 package io.sluice.catalog.datasource;
 
 import io.sluice.catalog.audit.Audited;
+import io.sluice.catalog.audit.OnBehalfOf;
 import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -90,9 +92,11 @@ class DataSourceController {
 
     @GetMapping("/environments/{environment}/datasources/{name}/connection")
     @Audited(action = "datasource.connection.read", objectType = "datasource")
-    @Operation(summary = "The connection with decrypted secrets, for the SQL gateway's service account only")
+    @Operation(summary = "The connection with decrypted secrets, for the SQL gateway's service account only; "
+            + "the gateway names the end user in " + OnBehalfOf.HEADER + " and the audit entry records them")
     ConnectionView connection(
-            @AuthenticationPrincipal UserAccount actor, @PathVariable String environment, @PathVariable String name) {
-        return sources.connectionForGateway(actor, name, Environment.parse("environment", environment));
+            @AuthenticationPrincipal UserAccount actor, @PathVariable String environment, @PathVariable String name,
+            @RequestHeader(name = OnBehalfOf.HEADER, required = false) String onBehalfOf) {
+        return sources.connectionForGateway(actor, name, Environment.parse("environment", environment), onBehalfOf);
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.catalog.datasource;
 
 import io.sluice.catalog.audit.AuditLog;
+import io.sluice.catalog.audit.OnBehalfOf;
 import io.sluice.catalog.audit.Outcome;
 import io.sluice.catalog.changes.ChangeFeed;
 import io.sluice.catalog.common.CatalogException;
@@ -164,8 +165,10 @@ public class DataSourceService {
 
     /** The connection with its secrets, for the SQL gateway's service account only. */
     @Transactional(readOnly = true)
-    public ConnectionView connectionForGateway(UserAccount actor, String name, Environment environment) {
+    /** The connection with its secrets, for the gateway, which names the end user its read is for (may be null). */
+    public ConnectionView connectionForGateway(UserAccount actor, String name, Environment environment, String onBehalfOf) {
         IdentityService.requireRole(actor, PlatformRole.GATEWAY, "read connection secrets");
+        OnBehalfOf.check(actor, onBehalfOf);
         DataSource source = get(name);
         if (!source.serves(environment)) {
             throw CatalogException.notFound("connection of data source " + name + " in", environment.spelling());

@@ -42,23 +42,25 @@ class TableController {
     }
 
     @GetMapping("/tables")
+    @Operation(summary = "Tables as one environment sees them; designs not published anywhere only for their project's members and admins")
     PageResult<TableView> list(
+            @AuthenticationPrincipal UserAccount caller,
             @RequestParam(defaultValue = "design") String environment,
             @RequestParam(required = false) String project,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return tables.list(Environment.parse("environment", environment), project, PageQuery.of(page, size));
+        return tables.list(caller, Environment.parse("environment", environment), project, PageQuery.of(page, size));
     }
 
     @GetMapping("/tables/{name}")
     @Operation(summary = "A table as one environment sees it (design: the newest version)")
-    TableView get(@PathVariable String name, @RequestParam(defaultValue = "design") String environment) {
-        return tables.view(name, Environment.parse("environment", environment));
+    TableView get(@AuthenticationPrincipal UserAccount caller, @PathVariable String name, @RequestParam(defaultValue = "design") String environment) {
+        return tables.view(caller, name, Environment.parse("environment", environment));
     }
 
     @GetMapping("/tables/{name}/versions")
-    List<Integer> versions(@PathVariable String name) {
-        return tables.versions(name);
+    List<Integer> versions(@AuthenticationPrincipal UserAccount caller, @PathVariable String name) {
+        return tables.versions(caller, name);
     }
 
     @PutMapping("/tables/{name}/schema")

@@ -8,6 +8,7 @@ import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
 import io.sluice.catalog.datasource.DataSourceKind;
+import io.sluice.catalog.identity.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -86,9 +87,12 @@ class TableRepository {
         return jdbc.sql(SELECT_TABLE + " where t.id = ?").param(id).query(TABLE).optional();
     }
 
-    /** Tables an environment sees (every table for design), optionally of one project, ordered by name. */
-    PageResult<Table> list(Environment environment, String project, PageQuery page) {
-        return new Filter()
+    /**
+     * Tables an environment sees (every table for design), optionally of one project, ordered by name, as far as the
+     * caller may see them.
+     */
+    PageResult<Table> list(UserAccount caller, Environment environment, String project, PageQuery page) {
+        return TableVisibility.limit(new Filter(), caller, "t.id", "t.owner_project_id")
                 .and("exists (select 1 from table_publications x where x.table_id = t.id and x.environment = ?)",
                         environment == Environment.DESIGN ? null : environment.name())
                 .and("p.name = ?", project)

@@ -48,23 +48,23 @@ public class TableService {
             throw CatalogException.conflict("name", "a table named '" + checked.name() + "' already exists (names are unique, ignoring case)");
         }
         tables.insert(checked, owner.id(), actor.getUsername());
-        return view(checked.name(), Environment.DESIGN);
+        return view(get(checked.name()), Environment.DESIGN);
     }
 
     /** Replaces the columns and primary key in design as a new version; published environments keep theirs. */
     public TableView updateSchema(UserAccount actor, String name, TableSchema schema) {
-        Table table = get(name);
+        Table table = visible(actor, name);
         requireDesigner(actor, identity.project(table.ownerProjectId()));
         TableSchema checked = TableRules.check(schema, table.topicKind());
         if (checked.equals(tables.version(table.id(), table.designVersion()))) {
             throw CatalogException.conflict("columns", "the schema is the same as version " + table.designVersion() + "; nothing to change");
         }
         tables.insertVersion(table.id(), table.designVersion() + 1, checked, actor.getUsername());
-        return view(name, Environment.DESIGN);
+        return view(get(name), Environment.DESIGN);
     }
 
     public TableView updateDetails(UserAccount actor, String name, TableDetails details) {
-        Table table = get(name);
+        Table table = visible(actor, name);
         requireDesigner(actor, identity.project(table.ownerProjectId()));
         NewTable merged = TableRules.check(new NewTable(
                 table.name(),
@@ -84,7 +84,7 @@ public class TableService {
         for (Publication publication : tables.publications(table.id())) {
             changes.record(ChangeKind.PUBLISHED, publication.environment(), table.name());
         }
-        return view(name, Environment.DESIGN);
+        return view(get(name), Environment.DESIGN);
     }
 
     @Transactional(readOnly = true)
@@ -95,6 +95,28 @@ public class TableService {
     @Transactional(readOnly = true)
     public Optional<Table> find(String name) {
         return tables.find(name);
+    }
+
+    /**
+     * The named table if the caller may see it ({@link TableVisibility}); to anyone else a design not published
+     * anywhere answers exactly as a table that does not exist.
+     */
+    @Transactional(readOnly = true)
+    public Table visible(UserAccount caller, String name) {
+        return findVisible(caller, name).orElseThrow(() -> CatalogException.notFound("table", name));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Table> findVisible(UserAccount caller, String name) {
+        return find(name).filter(table -> maySee(caller, table));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean maySee(UserAccount caller, Table table) {
+        return TableVisibility.maySee(
+                caller,
+                () -> !tables.publications(table.id()).isEmpty(),
+                () -> identity.roleIn(caller, identity.project(table.ownerProjectId())).isPresent());
     }
 
     @Transactional(readOnly = true)
@@ -119,25 +141,18 @@ public class TableService {
     }
 
     @Transactional(readOnly = true)
-    public TableView view(String name, Environment environment) {
-        Table table = get(name);
-        List<Publication> publications = tables.publications(table.id());
-        Optional<Publication> here = publications.stream().filter(p -> p.environment() == environment).findFirst();
-        if (environment != Environment.DESIGN && here.isEmpty()) {
-            throw CatalogException.notFound("table in " + environment.spelling(), name + "' (it is not published there");
-        }
-        int version = here.map(Publication::version).orElse(table.designVersion());
-        return view(table, environment, version, here.map(Publication::dataSource).orElse(null), publications);
+    public TableView view(UserAccount caller, String name, Environment environment) {
+        return view(visible(caller, name), environment);
     }
 
     @Transactional(readOnly = true)
-    public PageResult<TableView> list(Environment environment, String project, PageQuery page) {
-        return tables.list(environment, project, page).map(t -> view(t.name(), environment));
+    public PageResult<TableView> list(UserAccount caller, Environment environment, String project, PageQuery page) {
+        return tables.list(caller, environment, project, page).map(t -> view(t, environment));
     }
 
     @Transactional(readOnly = true)
-    public List<Integer> versions(String name) {
-        Table table = get(name);
+    public List<Integer> versions(UserAccount caller, String name) {
+        Table table = visible(caller, name);
         return java.util.stream.IntStream.rangeClosed(1, table.designVersion()).boxed().toList();
     }
 
@@ -191,6 +206,16 @@ public class TableService {
                     actor.getUsername() + " may not design tables of project '" + owner.name()
                             + "': that takes the project_admin or developer role in it");
         }
+    }
+
+    private TableView view(Table table, Environment environment) {
+        List<Publication> publications = tables.publications(table.id());
+        Optional<Publication> here = publications.stream().filter(p -> p.environment() == environment).findFirst();
+        if (environment != Environment.DESIGN && here.isEmpty()) {
+            throw CatalogException.notFound("table in " + environment.spelling(), table.name() + "' (it is not published there");
+        }
+        int version = here.map(Publication::version).orElse(table.designVersion());
+        return view(table, environment, version, here.map(Publication::dataSource).orElse(null), publications);
     }
 
     private TableView view(Table table, Environment environment, int version, String dataSource, List<Publication> publications) {

@@ -43,6 +43,7 @@ class PublishController {
 
     @GetMapping("/publish-requests")
     PageResult<PublishRequest> list(
+            @AuthenticationPrincipal UserAccount caller,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String environment,
             @RequestParam(required = false) String requestedBy,
@@ -50,6 +51,7 @@ class PublishController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return publishing.list(
+                caller,
                 Names.parse(PublishStatus.class, "status", status),
                 environment == null ? null : Environment.parse("environment", environment),
                 requestedBy,
@@ -58,8 +60,8 @@ class PublishController {
     }
 
     @GetMapping("/publish-requests/{id}")
-    PublishRequest get(@PathVariable long id) {
-        return publishing.get(id);
+    PublishRequest get(@AuthenticationPrincipal UserAccount caller, @PathVariable long id) {
+        return publishing.get(caller, id);
     }
 
     @PostMapping("/publish-requests/{id}/approve")

@@ -4,6 +4,8 @@ import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.common.Filter;
 import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
+import io.sluice.catalog.identity.UserAccount;
+import io.sluice.catalog.table.TableVisibility;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -75,8 +77,10 @@ class PublishRepository {
                 == 1;
     }
 
-    PageResult<PublishRequest> list(PublishStatus status, Environment environment, String requestedBy, String table, PageQuery page) {
-        return new Filter()
+    /** Requests as far as the caller may see their tables. */
+    PageResult<PublishRequest> list(
+            UserAccount caller, PublishStatus status, Environment environment, String requestedBy, String table, PageQuery page) {
+        return TableVisibility.limit(new Filter(), caller, "t.id", "t.owner_project_id")
                 .and("r.status = ?", status == null ? null : status.name())
                 .and("r.environment = ?", environment == null ? null : environment.name())
                 .and("r.requested_by = ?", requestedBy)

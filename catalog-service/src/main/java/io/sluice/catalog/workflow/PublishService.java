@@ -42,7 +42,7 @@ public class PublishService {
     public record PublishAsk(String environment, String dataSource, String comment) {}
 
     public PublishRequest request(UserAccount actor, String tableName, PublishAsk ask) {
-        Table table = tables.get(tableName);
+        Table table = tables.visible(actor, tableName);
         tables.requireDesigner(actor, identity.project(table.ownerProjectId()));
         if (ask.environment() == null) {
             throw CatalogException.invalid("environment", "environment is required: test or prod");
@@ -67,7 +67,7 @@ public class PublishService {
      * environment lists a topic, it exists. If that fails the request stays pending and can be approved again.
      */
     public PublishRequest approve(UserAccount approver, long id, String comment) {
-        PublishRequest request = get(id);
+        PublishRequest request = get(approver, id);
         PublishRules.checkDecision(approver, request);
         Table table = tables.get(request.tableId());
         DataSource source = dataSources.get(request.dataSourceId());
@@ -81,7 +81,7 @@ public class PublishService {
     }
 
     public PublishRequest reject(UserAccount approver, long id, String comment) {
-        PublishRequest request = get(id);
+        PublishRequest request = get(approver, id);
         PublishRules.checkDecision(approver, request);
         Decisions.requireReason(comment, PublishRules.name(request), request.requestedBy());
         decide(request, PublishStatus.REJECTED, approver, comment);
@@ -89,7 +89,7 @@ public class PublishService {
     }
 
     public PublishRequest withdraw(UserAccount actor, long id) {
-        PublishRequest request = get(id);
+        PublishRequest request = get(actor, id);
         PublishRules.checkWithdrawal(actor, request);
         decide(request, PublishStatus.WITHDRAWN, actor, null);
         return get(id);
@@ -100,10 +100,21 @@ public class PublishService {
         return requests.find(id).orElseThrow(() -> CatalogException.notFound("publish request", id));
     }
 
+    /**
+     * A request, for those who may see its table ({@link io.sluice.catalog.table.TableVisibility}); to anyone else
+     * a request for a design not published anywhere does not exist.
+     */
+    @Transactional(readOnly = true)
+    public PublishRequest get(UserAccount caller, long id) {
+        return requests.find(id)
+                .filter(request -> tables.maySee(caller, tables.get(request.tableId())))
+                .orElseThrow(() -> CatalogException.notFound("publish request", id));
+    }
+
     @Transactional(readOnly = true)
     public PageResult<PublishRequest> list(
-            PublishStatus status, Environment environment, String requestedBy, String table, PageQuery page) {
-        return requests.list(status, environment, requestedBy, table, page);
+            UserAccount caller, PublishStatus status, Environment environment, String requestedBy, String table, PageQuery page) {
+        return requests.list(caller, status, environment, requestedBy, table, page);
     }
 
     /** The named source, or for a republish the one the environment already uses. */

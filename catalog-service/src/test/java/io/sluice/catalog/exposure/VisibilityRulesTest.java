@@ -1,15 +1,20 @@
 package io.sluice.catalog.exposure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.catalog.access.Application;
 import io.sluice.catalog.access.ApplicationVisibility;
+import io.sluice.catalog.audit.OnBehalfOf;
 import io.sluice.catalog.changes.ChangeFeedReaders;
+import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.datasource.DataSourceVisibility;
 import io.sluice.catalog.identity.MemberVisibility;
 import io.sluice.catalog.identity.PlatformRole;
 import io.sluice.catalog.identity.ProjectRole;
 import io.sluice.catalog.identity.UserAccount;
+import io.sluice.catalog.table.TableVisibility;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,5 +65,30 @@ class VisibilityRulesTest {
         assertThat(ChangeFeedReaders.mayRead(GATEWAY)).isTrue();
         assertThat(ChangeFeedReaders.mayRead(DATA_ADMIN)).isTrue();
         assertThat(ChangeFeedReaders.mayRead(SYSTEM_ADMIN)).isTrue();
+    }
+
+    @Test
+    void aDesignNotPublishedAnywhereIsForItsProjectAndAdmins() {
+        BooleanSupplier unasked = () -> {
+            throw new AssertionError("an admin's or the gateway's answer needs no lookup");
+        };
+        for (UserAccount everyDesign : List.of(DATA_ADMIN, SYSTEM_ADMIN, GATEWAY)) {
+            assertThat(TableVisibility.seesEveryDesign(everyDesign)).isTrue();
+            assertThat(TableVisibility.maySee(everyDesign, unasked, unasked)).isTrue();
+        }
+        assertThat(TableVisibility.seesEveryDesign(PLAIN)).isFalse();
+        assertThat(TableVisibility.maySee(PLAIN, () -> false, () -> false)).as("someone else's design").isFalse();
+        assertThat(TableVisibility.maySee(PLAIN, () -> false, () -> true)).as("a design of one's own project").isTrue();
+        assertThat(TableVisibility.maySee(PLAIN, () -> true, () -> false)).as("published: in a catalog everyone sees").isTrue();
+    }
+
+    @Test
+    void onlyTheGatewayNamesTheUserItActsFor() {
+        assertThat(OnBehalfOf.check(GATEWAY, "alice")).isEqualTo("alice");
+        assertThat(OnBehalfOf.check(GATEWAY, null)).isNull();
+        assertThat(OnBehalfOf.check(PLAIN, "alice")).as("ignored from anyone else").isNull();
+        assertThat(OnBehalfOf.check(DATA_ADMIN, "alice")).isNull();
+        assertThatThrownBy(() -> OnBehalfOf.check(GATEWAY, "eve;admin"))
+                .isInstanceOf(CatalogException.class).hasMessageContaining(OnBehalfOf.HEADER).hasMessageContaining("letters, digits");
     }
 }

@@ -30,29 +30,38 @@ public final class Api {
     private final String base;
     private final String authorization;
     private final boolean secretsExpected;
+    private final Map<String, String> headers;
 
-    private Api(String base, String authorization, boolean secretsExpected) {
+    private Api(String base, String authorization, boolean secretsExpected, Map<String, String> headers) {
         this.base = base;
         this.authorization = authorization;
         this.secretsExpected = secretsExpected;
+        this.headers = Map.copyOf(headers);
     }
 
     public static Api anonymous(int port) {
-        return new Api("http://127.0.0.1:" + port, null, false);
+        return new Api("http://127.0.0.1:" + port, null, false, Map.of());
     }
 
     public Api as(String user, String password) {
         String pair = user + ":" + password;
-        return new Api(base, "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)), false);
+        return new Api(base, "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)), false, headers);
     }
 
     public Api withToken(String token) {
-        return new Api(base, "Bearer " + token, false);
+        return new Api(base, "Bearer " + token, false, headers);
     }
 
     /** The same caller, for the one endpoint that hands secrets to the gateway. */
     public Api expectingSecrets() {
-        return new Api(base, authorization, true);
+        return new Api(base, authorization, true, headers);
+    }
+
+    /** The same caller, sending one more header with every request. */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, authorization, secretsExpected, more);
     }
 
     /** A value that must never appear in a response. */
@@ -133,6 +142,7 @@ public final class Api {
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String responseBody = response.body();
             if (!secretsExpected) {

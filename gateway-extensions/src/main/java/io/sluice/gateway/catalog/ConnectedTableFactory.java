@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 
 /**
  * The table factory of an environment catalog: at planning time it looks up the data source's connection in
- * catalog-service (with the gateway's service token), adds address and secrets to the table's options and hands
+ * catalog-service (with the gateway's service token, naming the session's user for the audit), adds address and secrets to the table's options and hands
  * the table to the real connector ({@code kafka}, {@code upsert-kafka}, {@code jdbc}, or {@code dim} for the
  * lookup joins of Redis tables and, with {@link ScanOrLookupSource}, of MySQL and PostgreSQL tables). The added
  * options live only in the planner's copy of the table, never in the catalog.
@@ -175,7 +175,7 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
         }
         ConnectionView connection;
         try {
-            connection = catalogService.connection(catalog.environment(), id.getDatabaseName());
+            connection = catalogService.connection(catalog.environment(), id.getDatabaseName(), catalog.user());
         } catch (CatalogServiceException e) {
             throw new ValidationException(
                     "The connection of data source '" + id.getDatabaseName() + "' in environment '"

@@ -44,9 +44,12 @@ public final class EnvironmentCatalog extends AbstractCatalog {
     private final String environment;
     private final CatalogServiceClient catalogService;
     private final ConnectedTableFactory tableFactory;
+    private final String user;
     private final Map<String, CatalogFunction> functions;
 
     /**
+     * @param guard decides what the session's user may read and write
+     * @param user the session's user, named to catalog-service when a statement of theirs reads a connection
      * @param functions the session's project's functions in this environment by (lower-case) name: they act at
      *     project level, so every database of the environment has them
      */
@@ -55,16 +58,23 @@ public final class EnvironmentCatalog extends AbstractCatalog {
             CatalogServiceClient catalogService,
             SecretRedactor redactor,
             TableGuard guard,
+            String user,
             Map<String, CatalogFunction> functions) {
         super(environment, NO_DATABASE);
         this.environment = environment;
         this.catalogService = catalogService;
+        this.user = user;
         this.tableFactory = new ConnectedTableFactory(this, catalogService, redactor, guard);
         this.functions = Map.copyOf(functions);
     }
 
     String environment() {
         return environment;
+    }
+
+    /** The user of the session this catalog belongs to. */
+    String user() {
+        return user;
     }
 
     private EnvironmentCatalogView view() {

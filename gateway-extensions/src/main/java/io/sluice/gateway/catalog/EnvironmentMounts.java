@@ -70,7 +70,8 @@ public final class EnvironmentMounts {
             }
             session.registerCatalogCreator(
                     name,
-                    (config, classLoader) -> new EnvironmentCatalog(name, catalogService, redactor, guard, projectFunctions));
+                    (config, classLoader) -> new EnvironmentCatalog(
+                            name, catalogService, redactor, guard, principal.user(), projectFunctions));
         }
         if (!mounted.isEmpty()) {
             session.setDefaultCatalog(mounted.get(0));

@@ -58,6 +58,8 @@ public final class CatalogServiceClient {
                     .build();
 
     private static final int CHANGE_BATCH = 500;
+    /** catalog-service accepts it from the gateway's service identity only. */
+    private static final String ON_BEHALF_OF = "X-Sluice-On-Behalf-Of";
 
     private final URI api;
     private final String serviceAuthorization;
@@ -159,8 +161,13 @@ public final class CatalogServiceClient {
         }
     }
 
-    /** A data source's connection in an environment, secrets included: for planning inside the gateway only. */
-    public ConnectionView connection(String environment, String dataSource) {
+    /**
+     * A data source's connection in an environment, secrets included: for planning inside the gateway only. The read
+     * names {@code onBehalfOf}, the user whose statement needs it, and catalog-service's audit entry records them
+     * next to the gateway. The cache is shared by every user, so a read happens, and names its user, only when the
+     * connection is not cached: the audit names the user whose statement caused the read, not everyone who used it.
+     */
+    public ConnectionView connection(String environment, String dataSource, String onBehalfOf) {
         String authorization = serviceAuthorization();
         return connections.get(
                 new ConnectionKey(environment, dataSource),
@@ -169,6 +176,7 @@ public final class CatalogServiceClient {
                                 "environments/" + encode(environment) + "/datasources/" + encode(dataSource)
                                         + "/connection",
                                 authorization,
+                                onBehalfOf == null ? Map.of() : Map.of(ON_BEHALF_OF, onBehalfOf),
                                 ConnectionView.class));
     }
 
@@ -181,7 +189,7 @@ public final class CatalogServiceClient {
     /** The bytes of one of a project's function artifacts; the caller checks them against the checksum. */
     public byte[] functionArtifact(String project, String sha256) {
         return send("projects/" + encode(project) + "/functions/artifacts/" + encode(sha256), serviceAuthorization(),
-                "application/java-archive");
+                Map.of(), "application/java-archive");
     }
 
     /** A project's quota, read with the gateway's service token; the caller caches it. */
@@ -254,7 +262,11 @@ public final class CatalogServiceClient {
     }
 
     private <T> T get(String path, String authorization, Class<T> type) {
-        byte[] body = send(path, authorization, "application/json");
+        return get(path, authorization, Map.of(), type);
+    }
+
+    private <T> T get(String path, String authorization, Map<String, String> headers, Class<T> type) {
+        byte[] body = send(path, authorization, headers, "application/json");
         try {
             return JSON.readValue(body, type);
         } catch (IOException e) {
@@ -263,14 +275,15 @@ public final class CatalogServiceClient {
     }
 
     /** The body of a 2xx answer; throws {@link CatalogServiceException} with the status (0: unreachable) otherwise. */
-    private byte[] send(String path, String authorization, String accept) {
-        HttpRequest request =
+    private byte[] send(String path, String authorization, Map<String, String> headers, String accept) {
+        HttpRequest.Builder builder =
                 HttpRequest.newBuilder(api.resolve(path))
                         .timeout(timeout)
                         .header("Authorization", authorization)
                         .header("Accept", accept)
-                        .GET()
-                        .build();
+                        .GET();
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -160,7 +160,8 @@ class AccessCorpusTest {
                     environment,
                     new EnvironmentCatalog(
                             environment, catalogService, new SecretRedactor(),
-                            (table, action) -> enforcer.requireTable(principal, table, action), Map.of()));
+                            (table, action) -> enforcer.requireTable(principal, table, action),
+                            user, Map.of()));
         }
         session.useCatalog("test");
         session.useDatabase("demo_kafka");

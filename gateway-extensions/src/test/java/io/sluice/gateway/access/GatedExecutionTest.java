@@ -88,7 +88,8 @@ class GatedExecutionTest {
                     name,
                     (conf, classLoader) -> new EnvironmentCatalog(
                             name, catalogService, new SecretRedactor(),
-                            (table, action) -> enforcer.requireTable(bob, table, action), Map.of()));
+                            (table, action) -> enforcer.requireTable(bob, table, action),
+                            bob.user(), Map.of()));
         }
         session = service.openSession(environment.setDefaultCatalog("test")
                 .addSessionConfig(context.ownedSettings()).build());

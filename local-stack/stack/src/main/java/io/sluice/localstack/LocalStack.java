@@ -3,7 +3,9 @@ package io.sluice.localstack;
 import io.sluice.udf.sandbox.FunctionSandbox;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.table.gateway.SqlGateway;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -157,8 +160,16 @@ public class LocalStack implements AutoCloseable {
         catalogServiceUrl = URI.create("http://127.0.0.1:" + catalogPort);
 
         Configuration clusterConfig = new Configuration();
+        // The JobManager's REST API lists every project's jobs with their SQL and cancels any of them, with no
+        // login: only the gateway (in this JVM) may reach it, so it listens on loopback, on a port of its own choice
+        // that nothing prints. Without a bind address Flink listens on every interface, and so would the blob
+        // server (job artifacts) and the TaskManager's data port without their bind hosts.
+        clusterConfig.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         clusterConfig.set(RestOptions.BIND_PORT, "0");
         clusterConfig.set(RestOptions.ADDRESS, "127.0.0.1");
+        clusterConfig.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
+        clusterConfig.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
+        clusterConfig.set(TaskManagerOptions.HOST, "127.0.0.1");
         miniCluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
@@ -286,6 +297,23 @@ public class LocalStack implements AutoCloseable {
                 producer.send(new ProducerRecord<>(topic, record));
             }
             producer.flush();
+        }
+    }
+
+    /** How many records a topic holds now (0 for a topic that does not exist). */
+    public long recordCount(String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+            return partitions.stream().mapToLong(p -> ends.get(p) - starts.get(p)).sum();
         }
     }
 

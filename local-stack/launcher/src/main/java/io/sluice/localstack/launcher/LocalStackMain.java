@@ -2,7 +2,11 @@ package io.sluice.localstack.launcher;
 
 import io.sluice.localstack.LocalStack;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code sluice.slots} 4. Stops on Ctrl+C.
  */
 public final class LocalStackMain {
+
+    private static final String ORDERS = "orders";
 
     private static final List<String> DEMO_ORDERS =
             List.of(
@@ -35,9 +41,7 @@ public final class LocalStackMain {
                         Integer.getInteger("sluice.kafka.port", 9092));
         System.out.println("Starting Kafka, catalog-service, a Flink MiniCluster and the SQL gateway …");
         // run.sh starts it at the repository root: the demo's designs, grants and topics survive a restart there.
-        java.nio.file.Path dataDir = java.nio.file.Path.of(System.getProperty("sluice.data-dir", ".sluice"));
-        boolean firstRun = !java.nio.file.Files.exists(dataDir);
-        LocalStack stack = new LocalStack(settings, dataDir);
+        LocalStack stack = start(settings, Path.of(System.getProperty("sluice.data-dir", ".sluice")), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(
@@ -46,25 +50,34 @@ public final class LocalStackMain {
                                     stack.close();
                                     stopped.countDown();
                                 }));
-        if (firstRun) {
-            stack.produce("orders", DEMO_ORDERS);
-        }
-
-        System.out.println();
-        System.out.println("Sluice local stack is up.");
-        System.out.println("  JDBC URL         " + stack.jdbcUrl());
-        System.out.println("  demo login       alice / alice-password   (project demo; bob / bob-password is project other)");
-        System.out.println("  REST API         " + stack.restUrl() + "/v3/…  (Authorization: Basic or Bearer <token>)");
-        System.out.println("  SQL client       FLINK_REST_CLIENT_HEADERS='Authorization:Basic "
-                + java.util.Base64.getEncoder().encodeToString("alice:alice-password".getBytes())
-                + "' sql-client.sh gateway --endpoint " + stack.restUrl());
-        System.out.println("  catalog-service  " + stack.catalogServiceUrl + "  (data admin dana / dana-password)");
-        System.out.println("  Kafka            " + stack.kafkaBootstrapServers + "  (topic orders has " + DEMO_ORDERS.size()
-                + " demo rows; table test.demo_kafka.orders)");
-        System.out.println("  Flink web UI     " + stack.miniCluster.getRestAddress().get());
-        System.out.println("Try: SELECT customer, SUM(amount) FROM test.demo_kafka.orders "
-                + "/*+ OPTIONS('scan.bounded.mode'='latest-offset') */ GROUP BY customer");
-        System.out.println("Ctrl+C stops everything.");
         stopped.await();
+    }
+
+    /**
+     * Starts the stack on {@code dataDir}, gives the topic {@code orders} its demo rows when it has none (a restart
+     * finds them in Kafka's log and adds none), and prints how to connect. The Flink MiniCluster's REST API is not
+     * offered: it listens on loopback for the gateway only.
+     */
+    static LocalStack start(LocalStack.Settings settings, Path dataDir, PrintStream out) throws Exception {
+        LocalStack stack = new LocalStack(settings, dataDir);
+        if (stack.recordCount(ORDERS) == 0) {
+            stack.produce(ORDERS, DEMO_ORDERS);
+        }
+        long orders = stack.recordCount(ORDERS);
+        out.println();
+        out.println("Sluice local stack is up.");
+        out.println("  JDBC URL         " + stack.jdbcUrl());
+        out.println("  demo login       alice / alice-password   (project demo; bob / bob-password is project other)");
+        out.println("  REST API         " + stack.restUrl() + "/v3/…  (Authorization: Basic or Bearer <token>)");
+        out.println("  SQL client       FLINK_REST_CLIENT_HEADERS='Authorization:Basic "
+                + Base64.getEncoder().encodeToString("alice:alice-password".getBytes(StandardCharsets.UTF_8))
+                + "' sql-client.sh gateway --endpoint " + stack.restUrl());
+        out.println("  catalog-service  " + stack.catalogServiceUrl + "  (data admin dana / dana-password)");
+        out.println("  Kafka            " + stack.kafkaBootstrapServers + "  (topic " + ORDERS + " has " + orders
+                + " rows; table test.demo_kafka." + ORDERS + ")");
+        out.println("Try: SELECT customer, SUM(amount) FROM test.demo_kafka." + ORDERS
+                + " /*+ OPTIONS('scan.bounded.mode'='latest-offset') */ GROUP BY customer");
+        out.println("Ctrl+C stops everything.");
+        return stack;
     }
 }

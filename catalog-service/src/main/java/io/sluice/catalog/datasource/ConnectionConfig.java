@@ -1,5 +1,9 @@
 package io.sluice.catalog.datasource;
 
+import io.sluice.catalog.common.CatalogException;
+import io.sluice.contract.connection.CheckedConnection;
+import io.sluice.contract.connection.ConnectionRefused;
+import io.sluice.contract.connection.ConnectionRules;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -18,11 +22,16 @@ public record ConnectionConfig(Map<String, String> properties, Map<String, Strin
         return properties.get(key);
     }
 
-    /** Every setting, secrets included, for handing to a client library. */
-    public Map<String, String> merged() {
-        Map<String, String> all = new TreeMap<>(properties);
-        all.putAll(secrets);
-        return all;
+    /**
+     * This config checked against the platform's rules for its kind (those the SQL gateway applies too), or a 400
+     * naming the setting under {@code field}, e.g. {@code connections.test.properties.url}.
+     */
+    public CheckedConnection checked(DataSourceKind kind, String field) {
+        try {
+            return ConnectionRules.check(kind.connectionKind(), properties, secrets);
+        } catch (ConnectionRefused refused) {
+            throw CatalogException.invalid(field + "." + refused.field(), refused.getMessage());
+        }
     }
 
     @Override

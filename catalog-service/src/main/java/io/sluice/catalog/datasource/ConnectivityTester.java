@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import io.sluice.contract.connection.JdbcUrl;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Properties;
@@ -89,11 +90,10 @@ class ConnectivityTester {
     }
 
     private static void jdbc(DataSourceKind kind, ConnectionConfig config) throws Exception {
-        JdbcUrl url = JdbcUrl.parse(kind, "url", config.property("url"));
+        JdbcUrl url = jdbcUrl(kind, config);
         Properties props = new Properties();
         props.setProperty("user", config.property("username"));
         props.setProperty("password", config.secrets().getOrDefault("password", ""));
-        // PostgreSQL's driver counts this timeout in seconds, MariaDB's and MySQL's in milliseconds.
         boolean seconds = url.countsTimeoutsInSeconds();
         props.setProperty("connectTimeout", String.valueOf(seconds ? CONNECT_MILLIS / 1000 : CONNECT_MILLIS));
         try (Connection connection = DriverManager.getConnection(url.canonical(), props)) {
@@ -176,12 +176,17 @@ class ConnectivityTester {
     private static String describe(DataSourceKind kind, ConnectionConfig config) {
         return switch (kind) {
             case KAFKA -> "Kafka at " + KafkaAdmins.servers(config);
-            case MYSQL, POSTGRESQL, JDBC -> JdbcUrl.parse(kind, "url", config.property("url")).target();
+            case MYSQL, POSTGRESQL, JDBC -> jdbcUrl(kind, config).target();
             case REDIS -> "Redis at " + config.property("host") + ":" + config.property("port");
             case ELASTICSEARCH -> "Elasticsearch at " + config.property("hosts");
             case HIVE -> "Hive Metastore at " + config.property("hive.metastore.uris");
             case HBASE -> "ZooKeeper at " + config.property("hbase.zookeeper.quorum");
         };
+    }
+
+    /** The URL rebuilt from its checked parts: a driver never sees the text as it was given. */
+    private static JdbcUrl jdbcUrl(DataSourceKind kind, ConnectionConfig config) {
+        return config.checked(kind, "connection").jdbcUrl().orElseThrow();
     }
 
     /** A belt to {@link FailureReason}'s braces: a reason must never carry a secret back to the caller. */

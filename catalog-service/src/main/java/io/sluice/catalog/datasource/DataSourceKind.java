@@ -2,37 +2,24 @@ package io.sluice.catalog.datasource;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.sluice.catalog.common.Names;
-import java.util.List;
+import io.sluice.contract.connection.ConnectionKind;
 
 /**
- * The systems a data source can be, with the connection properties each needs. Secret settings
- * (passwords, JAAS configs) are never properties: they go under a connection's secrets.
+ * The systems a data source can be, as the API spells them. What a connection of each kind must and may hold is
+ * {@link ConnectionKind}'s, shared with the SQL gateway: each constant here is one there of the same name.
  */
 public enum DataSourceKind {
-    KAFKA(List.of("bootstrap.servers"), List.of("sasl.jaas.config")),
-    MYSQL(List.of("url", "username"), List.of("password")),
-    POSTGRESQL(List.of("url", "username"), List.of("password")),
-    HIVE(List.of("hive.metastore.uris"), List.of()),
-    ELASTICSEARCH(List.of("hosts"), List.of("password")),
-    REDIS(List.of("host", "port"), List.of("password")),
-    HBASE(List.of("hbase.zookeeper.quorum"), List.of()),
-    JDBC(List.of("url", "username"), List.of("password"));
+    KAFKA,
+    MYSQL,
+    POSTGRESQL,
+    HIVE,
+    ELASTICSEARCH,
+    REDIS,
+    HBASE,
+    JDBC;
 
-    private final List<String> requiredProperties;
-    private final List<String> secretKeys;
-
-    DataSourceKind(List<String> requiredProperties, List<String> secretKeys) {
-        this.requiredProperties = requiredProperties;
-        this.secretKeys = secretKeys;
-    }
-
-    public List<String> requiredProperties() {
-        return requiredProperties;
-    }
-
-    /** The secret settings this kind understands. */
-    public List<String> secretKeys() {
-        return secretKeys;
+    public ConnectionKind connectionKind() {
+        return ConnectionKind.valueOf(name());
     }
 
     /** Whether tables of this source are Kafka topics (otherwise they are database tables or indices). */
@@ -41,7 +28,7 @@ public enum DataSourceKind {
     }
 
     public boolean isJdbc() {
-        return this == MYSQL || this == POSTGRESQL || this == JDBC;
+        return connectionKind().isJdbc();
     }
 
     @JsonValue

@@ -78,7 +78,7 @@ public class DataSourceService {
             }
         });
         ConnectionConfig merged = new ConnectionConfig(update.properties(), secrets);
-        ConnectionRules.check(source.kind(), "connections." + environment.spelling(), merged);
+        merged.checked(source.kind(), "connections." + environment.spelling());
         sources.replaceConnection(source.id(), environment, merged);
         changes.recordConnection(environment, source.name());
         return DataSourceView.of(get(name));
@@ -124,7 +124,7 @@ public class DataSourceService {
                                 + source.environmentScope().spelling());
             }
             String field = "connections." + environment.spelling();
-            ConnectionRules.check(source.kind(), field, source.connection(environment));
+            source.connection(environment).checked(source.kind(), field);
             return tester.test(source.kind(), environment, source.connection(environment));
         });
     }
@@ -136,7 +136,7 @@ public class DataSourceService {
             if (kind == null) {
                 throw CatalogException.invalid("kind", "kind is required");
             }
-            ConnectionRules.check(kind, "connection", config);
+            config.checked(kind, "connection");
             return tester.test(kind, environment, config);
         });
     }
@@ -196,7 +196,7 @@ public class DataSourceService {
                         "connections." + env.spelling(),
                         "a source serving " + source.environmentScope().spelling() + " needs a connection config for " + env.spelling());
             }
-            ConnectionRules.check(source.kind(), "connections." + env.spelling(), connections.get(env));
+            connections.get(env).checked(source.kind(), "connections." + env.spelling());
         }
         for (Environment env : connections.keySet()) {
             if (!served.contains(env)) {

@@ -1,5 +1,6 @@
 package io.sluice.catalog.datasource;
 
+import io.sluice.contract.connection.CheckedConnection;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,9 +15,10 @@ public final class KafkaAdmins {
 
     /** Checks the config again first: a stored one may predate a rule, and the client would act on any setting. */
     public static Admin open(ConnectionConfig config) {
-        KafkaClientRules.check("connection", config);
+        CheckedConnection checked = config.checked(DataSourceKind.KAFKA, "connection");
         Properties props = new Properties();
-        props.putAll(config.merged());
+        props.putAll(checked.properties());
+        props.putAll(checked.secrets());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, 3000);

@@ -1,6 +1,10 @@
 package io.sluice.gateway.catalog;
 
 import io.sluice.contract.ConnectionView;
+import io.sluice.contract.connection.CheckedConnection;
+import io.sluice.contract.connection.ConnectionKind;
+import io.sluice.contract.connection.ConnectionRefused;
+import io.sluice.contract.connection.ConnectionRules;
 import io.sluice.dimtable.CacheConfig;
 import io.sluice.dimtable.CatalogDimTable;
 import io.sluice.dimtable.DataSourceConnection;
@@ -13,12 +17,16 @@ import org.apache.flink.table.catalog.ResolvedCatalogTable;
 import org.apache.flink.table.catalog.UniqueConstraint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** Maps a data source's connection from catalog-service onto the options of the Flink connector that reads it. */
+/**
+ * Maps a data source's connection from catalog-service onto the options of the Flink connector that reads it, after
+ * checking it against the same {@link ConnectionRules} catalog-service applies: a stored config may predate a rule or
+ * have been written around the service, and a connector acts on whatever it is given.
+ */
 final class ConnectionOptions {
 
     static final String UNSUPPORTED_PREFIX = "sluice-unsupported-";
@@ -26,25 +34,27 @@ final class ConnectionOptions {
     static final String REDIS = "redis";
     static final String DIM_CONNECTOR = DimTableFactory.IDENTIFIER;
 
-    private static final Set<String> JDBC_KINDS = Set.of("mysql", "postgresql", "jdbc");
-
     private ConnectionOptions() {}
 
     static boolean isJdbc(String dataSourceKind) {
-        return JDBC_KINDS.contains(dataSourceKind);
+        return Arrays.stream(ConnectionKind.values()).anyMatch(k -> k.isJdbc() && k.spelling().equals(dataSourceKind));
     }
 
-    /** The options to add to a table's visible ones so that its connector can reach the data source. */
+    /**
+     * The options to add to a table's visible ones so that its connector can reach the data source; for JDBC the
+     * URL rebuilt from its checked parts.
+     */
     static Map<String, String> forConnector(ConnectionView connection) {
+        CheckedConnection checked = checked(connection);
         Map<String, String> options = new HashMap<>();
-        if ("kafka".equals(connection.kind())) {
+        if (checked.kind() == ConnectionKind.KAFKA) {
             // every Kafka client setting, secret or not, travels as properties.<key>
-            connection.properties().forEach((key, value) -> options.put("properties." + key, value));
-            secrets(connection).forEach((key, value) -> options.put("properties." + key, value));
-        } else if (isJdbc(connection.kind())) {
-            copy(connection.properties(), "url", options);
-            copy(connection.properties(), "username", options);
-            copy(secrets(connection), "password", options);
+            checked.properties().forEach((key, value) -> options.put("properties." + key, value));
+            checked.secrets().forEach((key, value) -> options.put("properties." + key, value));
+        } else if (checked.kind().isJdbc()) {
+            copy(checked.properties(), "url", options);
+            copy(checked.properties(), "username", options);
+            copy(checked.secrets(), "password", options);
         } else {
             throw new ValidationException(
                     "Tables of data source '" + connection.dataSource() + "' (" + connection.kind()
@@ -66,6 +76,7 @@ final class ConnectionOptions {
      */
     static Map<String, String> forRedisLookup(
             ConnectionView connection, ObjectIdentifier table, List<String> primaryKey, CacheConfig cache) {
+        CheckedConnection checked = checked(connection);
         if (primaryKey.isEmpty()) {
             throw new ValidationException(
                     "Table " + table.asSummaryString() + " lives in Redis and has no primary key, so its rows cannot "
@@ -73,16 +84,15 @@ final class ConnectionOptions {
                             + "catalog-service (its rows are read from keys '" + table.getObjectName()
                             + ":<primary key values>') and publish it again.");
         }
-        Map<String, String> properties = connection.properties();
-        String port = properties.get("port");
+        Map<String, String> properties = checked.properties();
         Map<String, String> options =
                 new HashMap<>(
                         CatalogDimTable.connectorOptions(
                                 new DataSourceConnection(
                                         DataSourceConnection.Kind.REDIS,
-                                        port == null ? properties.get("host") : properties.get("host") + ":" + port,
+                                        properties.get("host") + ":" + properties.get("port"),
                                         null,
-                                        secrets(connection).get("password"),
+                                        checked.secrets().get("password"),
                                         table.getObjectName(),
                                         primaryKey),
                                 cache));
@@ -130,6 +140,22 @@ final class ConnectionOptions {
         // would restrict lookups to exactly those
         options.remove(DimTableOptions.KEY_COLUMNS.key());
         return options;
+    }
+
+    /**
+     * The connection checked before any option is built from it. The refusal names the data source and the setting,
+     * never a value: values may be secrets.
+     */
+    private static CheckedConnection checked(ConnectionView connection) {
+        try {
+            return ConnectionRules.check(ConnectionKind.of(connection.kind()), connection.properties(), secrets(connection));
+        } catch (ConnectionRefused refused) {
+            throw new ValidationException(
+                    "The connection of data source '" + connection.dataSource() + "' in environment '"
+                            + connection.environment() + "' breaks the platform's connection rules, so no connector "
+                            + "is given it: " + refused.field() + ": " + refused.getMessage() + ". A data admin "
+                            + "must correct it in catalog-service.");
+        }
     }
 
     private static Map<String, String> secrets(ConnectionView connection) {

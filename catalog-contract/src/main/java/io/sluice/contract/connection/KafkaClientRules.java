@@ -1,18 +1,15 @@
-package io.sluice.catalog.datasource;
+package io.sluice.contract.connection;
 
-import io.sluice.catalog.common.CatalogException;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which Kafka client properties a connection may set. A Kafka client resolves {@code config.providers}
- * (files, directories, environment) in every value, instantiates every {@code *.class} it is given and
- * runs the JAAS login module it is told to: so only the properties that say where the brokers are and
- * how to log in to them, with plain values, are accepted, and JAAS only with Kafka's PLAIN and SCRAM modules.
+ * Which Kafka client properties a connection may set. A Kafka client resolves {@code config.providers} (files,
+ * directories, environment) in every value, instantiates every {@code *.class} it is given and runs the JAAS login
+ * module it is told to: so only the properties that say where the brokers are and how to log in to them, with plain
+ * values, are accepted, and JAAS only with Kafka's PLAIN and SCRAM modules.
  */
 final class KafkaClientRules {
 
@@ -27,6 +24,7 @@ final class KafkaClientRules {
             "ssl.truststore.type", Pattern.compile("PEM"),
             "ssl.truststore.certificates", Pattern.compile("-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s-]+-----END CERTIFICATE-----\\s*"));
 
+    private static final String JAAS_FIELD = "secrets.sasl.jaas.config";
     private static final Set<String> LOGIN_MODULES = Set.of(
             "org.apache.kafka.common.security.plain.PlainLoginModule",
             "org.apache.kafka.common.security.scram.ScramLoginModule");
@@ -38,37 +36,37 @@ final class KafkaClientRules {
 
     private KafkaClientRules() {}
 
-    static void check(String field, ConnectionConfig config) {
-        for (Map.Entry<String, String> property : new TreeMap<>(config.properties()).entrySet()) {
+    static void check(Map<String, String> properties, Map<String, String> secrets) {
+        for (Map.Entry<String, String> property : properties.entrySet()) {
             String key = property.getKey();
             Pattern value = PROPERTIES.get(key);
             if (value == null) {
-                throw CatalogException.invalid(field + ".properties." + key, "a kafka connection may set only "
-                        + List.copyOf(new java.util.TreeSet<>(PROPERTIES.keySet()))
+                throw new ConnectionRefused("properties." + key, "a kafka connection may set only "
+                        + ConnectionRules.sorted(PROPERTIES.keySet())
                         + " (config providers, class names and interceptors are never accepted)");
             }
             if (!value.matcher(property.getValue()).matches()) {
-                throw CatalogException.invalid(field + ".properties." + key, "'" + key + "' must match " + value.pattern()
+                throw new ConnectionRefused("properties." + key, "'" + key + "' must match " + value.pattern()
                         + " (no '${...}' references, no options smuggled into the value)");
             }
         }
-        String jaas = config.secrets().get("sasl.jaas.config");
+        String jaas = secrets.get("sasl.jaas.config");
         if (jaas != null && !jaas.isEmpty()) {
-            checkJaas(field + ".secrets.sasl.jaas.config", jaas);
+            checkJaas(jaas);
         }
     }
 
     /** The JAAS text is a secret: a refusal names what is allowed, never what was given. */
-    private static void checkJaas(String field, String jaas) {
+    private static void checkJaas(String jaas) {
         Matcher entry = JAAS.matcher(jaas);
         if (!entry.matches() || !LOGIN_MODULES.contains(entry.group(1))) {
-            throw CatalogException.invalid(field, "sasl.jaas.config must be one entry '<module> required username=\"…\" password=\"…\";'"
-                    + " with a login module among " + List.copyOf(new java.util.TreeSet<>(LOGIN_MODULES)));
+            throw new ConnectionRefused(JAAS_FIELD, "sasl.jaas.config must be one entry '<module> required username=\"…\" "
+                    + "password=\"…\";' with a login module among " + ConnectionRules.sorted(LOGIN_MODULES));
         }
         Matcher option = JAAS_OPTION.matcher(entry.group(2));
         while (option.find()) {
             if (!JAAS_OPTIONS.contains(option.group(1)) || option.group(2).contains("${")) {
-                throw CatalogException.invalid(field, "sasl.jaas.config may set only " + JAAS_OPTIONS.stream().sorted().toList()
+                throw new ConnectionRefused(JAAS_FIELD, "sasl.jaas.config may set only " + ConnectionRules.sorted(JAAS_OPTIONS)
                         + ", with values that hold no '${...}' reference");
             }
         }

@@ -174,10 +174,18 @@ public final class EnvironmentCatalog extends AbstractCatalog {
 
     @Override
     public List<String> listFunctions(String dbName) throws DatabaseNotExistException {
-        if (!databaseExists(dbName)) {
+        if (!hasFunctionsIn(dbName)) {
             throw new DatabaseNotExistException(getName(), dbName);
         }
         return functions.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Functions act at project level: every database of the environment has them, and so does the catalog's default
+     * database, which a session is in until it picks one — so that a function is called by its name alone.
+     */
+    private boolean hasFunctionsIn(String databaseName) {
+        return getDefaultDatabase().equals(databaseName) || databaseExists(databaseName);
     }
 
     @Override
@@ -191,7 +199,7 @@ public final class EnvironmentCatalog extends AbstractCatalog {
 
     @Override
     public boolean functionExists(ObjectPath functionPath) {
-        return functions.containsKey(functionPath.getObjectName()) && databaseExists(functionPath.getDatabaseName());
+        return functions.containsKey(functionPath.getObjectName()) && hasFunctionsIn(functionPath.getDatabaseName());
     }
 
     @Override

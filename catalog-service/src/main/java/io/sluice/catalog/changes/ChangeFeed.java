@@ -43,6 +43,16 @@ public class ChangeFeed {
                 .update();
     }
 
+    /**
+     * The id of the newest event, 0 before the first. Every change to what an environment's catalog shows records
+     * an event in its own transaction, so a view of the catalog read after the head was {@code h} is current for as
+     * long as the head stays {@code h} (given ids in commit order).
+     */
+    @Transactional(readOnly = true)
+    public long head() {
+        return jdbc.sql("select coalesce(max(id), 0) from change_events").query(Long.class).single();
+    }
+
     /** Events after {@code after}, oldest first, at most {@code limit}. */
     @Transactional(readOnly = true)
     public List<ChangeEvent> after(long after, int limit) {

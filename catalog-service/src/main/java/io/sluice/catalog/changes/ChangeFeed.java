@@ -75,7 +75,11 @@ public class ChangeFeed {
                 .list();
     }
 
-    /** Where the feed ends now: a reader with nothing cached starts here. */
+    /**
+     * Where the feed ends now: a reader with nothing cached starts here. Every change to what an environment's
+     * catalog shows records an event in its own transaction, and ids follow commit order, so a view read after the
+     * end was {@code n} is current for as long as the end stays {@code n}.
+     */
     @Transactional(readOnly = true)
     public ChangeFeedEnd end() {
         return new ChangeFeedEnd(jdbc.sql("select last_id from change_feed_end where id = 1").query(Long.class).single());

@@ -7,9 +7,14 @@ import io.sluice.catalog.common.PageResult;
 import io.sluice.catalog.identity.UserAccount;
 import io.sluice.contract.EnvironmentCatalogView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TableController {
 
     private final TableService tables;
+    private final RenderedCatalogs catalogs;
 
-    TableController(TableService tables) {
+    TableController(TableService tables, RenderedCatalogs catalogs) {
         this.tables = tables;
+        this.catalogs = catalogs;
     }
 
     @PostMapping("/tables")
@@ -77,9 +84,16 @@ class TableController {
         return tables.updateDetails(actor, name, details);
     }
 
-    @GetMapping("/environments/{environment}/catalog")
-    @Operation(summary = "Every table published to an environment, by database: what the SQL gateway mounts")
-    EnvironmentCatalogView catalog(@AuthenticationPrincipal UserAccount actor, @PathVariable String environment) {
-        return tables.catalog(actor, Environment.parse("environment", environment));
+    @GetMapping(value = "/environments/{environment}/catalog", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Every table published to an environment, by database: what the SQL gateway mounts",
+            responses = @ApiResponse(
+                    responseCode = "200",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = EnvironmentCatalogView.class))))
+    ResponseEntity<byte[]> catalog(@AuthenticationPrincipal UserAccount actor, @PathVariable String environment) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(catalogs.json(actor, Environment.parse("environment", environment)));
     }
 }

@@ -12,6 +12,7 @@ import io.sluice.catalog.identity.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -104,7 +105,9 @@ class TableRepository {
 
     /**
      * Every table published to an environment with its published schema and data source, ordered by name: the
-     * environment's catalog in one query (it is read by every gateway whenever the catalog changes).
+     * environment's catalog in one query (it is read by every gateway whenever the catalog changes). Ordered here,
+     * not by the database: its rows carry each table's columns (~1.5 KB), and at 10,000 tables PostgreSQL's sort of
+     * them spills to disk (over its default work_mem) and takes longer than the joins.
      */
     List<PublishedTable> publishedTo(Environment environment) {
         return jdbc.sql("""
@@ -114,8 +117,7 @@ class TableRepository {
                 join projects p on p.id = t.owner_project_id
                 join table_publications x on x.table_id = t.id and x.environment = ?
                 join data_sources d on d.id = x.data_source_id
-                join table_schema_versions v on v.table_id = t.id and v.version = x.version
-                order by t.name""")
+                join table_schema_versions v on v.table_id = t.id and v.version = x.version""")
                 .param(environment.name())
                 .query((rs, n) -> new PublishedTable(
                         table(rs, n),
@@ -123,7 +125,10 @@ class TableRepository {
                         rs.getString("data_source"),
                         DataSourceKind.valueOf(rs.getString("data_source_kind")),
                         schema(rs)))
-                .list();
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(published -> published.table().name()))
+                .toList();
     }
 
     TableSchema version(long tableId, int version) {

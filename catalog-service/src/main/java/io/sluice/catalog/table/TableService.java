@@ -156,16 +156,21 @@ public class TableService {
         return java.util.stream.IntStream.rangeClosed(1, table.designVersion()).boxed().toList();
     }
 
-    /**
-     * Every table published to an environment, grouped by the data source holding it: the gateway's catalog, for a
-     * user who may mount it ({@link IdentityService#mountableEnvironments}).
-     */
+    /** Refuses design (it has no catalog) and users who may not mount the environment ({@link IdentityService#mountableEnvironments}). */
     @Transactional(readOnly = true)
-    public EnvironmentCatalogView catalog(UserAccount actor, Environment environment) {
+    public void requireCatalogReader(UserAccount actor, Environment environment) {
         if (environment == Environment.DESIGN) {
             throw CatalogException.invalid("environment", "design has no catalog: tables are used in test or prod once published");
         }
         identity.requireMountable(actor, environment);
+    }
+
+    /**
+     * Every table published to an environment, grouped by the data source holding it: the gateway's catalog, for a
+     * caller that checked {@link #requireCatalogReader} (it is served through {@link RenderedCatalogs}).
+     */
+    @Transactional(readOnly = true)
+    EnvironmentCatalogView catalog(Environment environment) {
         Map<String, List<io.sluice.contract.TableView>> byDatabase = new TreeMap<>();
         Map<String, String> kinds = new TreeMap<>();
         for (TableRepository.PublishedTable published : tables.publishedTo(environment)) {

@@ -1,6 +1,6 @@
 package io.sluice.bench.gateway;
 
-import java.util.Arrays;
+import io.sluice.bench.catalogread.Percentiles;
 
 /**
  * Paired measurements of the vanilla and the sluice endpoint: the two alternate, the first of each pair changing
@@ -36,21 +36,14 @@ final class Paired {
 
     /** Median and p99 of both endpoints and their ratio, as Markdown table rows under a header. */
     static String table(String sluiceLabel, long[][] nanos) {
-        double vanillaMedian = percentile(nanos[VANILLA], 50);
-        double sluiceMedian = percentile(nanos[SLUICE], 50);
-        double vanillaP99 = percentile(nanos[VANILLA], 99);
-        double sluiceP99 = percentile(nanos[SLUICE], 99);
+        double vanillaMedian = Percentiles.millis(nanos[VANILLA], 50);
+        double sluiceMedian = Percentiles.millis(nanos[SLUICE], 50);
+        double vanillaP99 = Percentiles.millis(nanos[VANILLA], 99);
+        double sluiceP99 = Percentiles.millis(nanos[SLUICE], 99);
         return "| endpoint | median ms | p99 ms |\n| --- | ---: | ---: |\n"
                 + String.format("| Flink `rest` (vanilla) | %.1f | %.1f |%n", vanillaMedian, vanillaP99)
                 + String.format("| %s | %.1f | %.1f |%n", sluiceLabel, sluiceMedian, sluiceP99)
                 + String.format(
                         "| ratio sluice / vanilla | %.3f | %.3f |%n", sluiceMedian / vanillaMedian, sluiceP99 / vanillaP99);
-    }
-
-    static double percentile(long[] nanos, int percent) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
     }
 }

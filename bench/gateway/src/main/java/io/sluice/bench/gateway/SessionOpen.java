@@ -1,5 +1,7 @@
 package io.sluice.bench.gateway;
 
+import io.sluice.bench.catalogread.Percentiles;
+import io.sluice.bench.catalogread.PublishedTables;
 import io.sluice.localstack.LocalStack;
 
 import java.nio.charset.StandardCharsets;
@@ -37,9 +39,9 @@ public final class SessionOpen {
         Path results = Path.of(args.length > 4 ? args[4] : "bench/gateway/target");
 
         try (LocalStack stack = new LocalStack(LocalStack.Settings.defaults())) {
-            PublishedTables catalog = new PublishedTables(stack.catalogServiceUrl);
+            PublishedTables catalog = new PublishedTables(stack);
             long publishStart = System.nanoTime();
-            catalog.publish(stack, tables);
+            catalog.publish(tables);
             double publishSeconds = (System.nanoTime() - publishStart) / 1e9;
             String aliceToken = "Bearer " + stack.issueToken(LocalStack.ALICE, LocalStack.ALICE_PASSWORD);
             String alicePassword =
@@ -89,9 +91,9 @@ public final class SessionOpen {
                                             + "`GET /api/v1/principal` (the login check) with a password %.1f ms, with a "
                                             + "token %.1f ms; a new user's first login check, asked directly: median "
                                             + "%.1f ms, p99 %.1f ms (%d users)%n",
-                                    Paired.percentile(catalogReads, 50), Paired.percentile(passwordLogins, 50),
-                                    Paired.percentile(tokenLogins, 50), Paired.percentile(firstChecks, 50),
-                                    Paired.percentile(firstChecks, 99), newUsers);
+                                    Percentiles.millis(catalogReads, 50), Percentiles.millis(passwordLogins, 50),
+                                    Percentiles.millis(tokenLogins, 50), Percentiles.millis(firstChecks, 50),
+                                    Percentiles.millis(firstChecks, 99), newUsers);
             System.out.println(report);
             Files.createDirectories(results);
             Files.writeString(

@@ -14,10 +14,14 @@ public final class Authenticator {
         this.catalogService = catalogService;
     }
 
-    /** @param project the project the session works for; null for the user's first project */
+    /**
+     * A new login: refused while catalog-service is unreachable, as credentials are never taken on trust.
+     *
+     * @param project the project the session works for; null for the user's first project
+     */
     public PrincipalView authenticate(Credentials credentials, String project) {
         try {
-            return catalogService.principal(credentials, project);
+            return catalogService.login(credentials, project);
         } catch (CatalogServiceException e) {
             throw asClientError(e).raise();
         }

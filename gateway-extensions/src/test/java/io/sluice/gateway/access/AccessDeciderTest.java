@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.contract.AccessDecision;
 import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.catalogservice.CatalogServiceException;
+import io.sluice.gateway.catalogservice.OutageGrace;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.table.catalog.ObjectIdentifier;
@@ -45,7 +47,8 @@ class AccessDeciderTest {
     }
 
     private AccessDecider decider() {
-        return new AccessDecider(decisionApi.client()::decide, STALENESS, 1_000, nanos::get);
+        OutageGrace outage = new OutageGrace(Duration.ZERO, nanos::get);
+        return new AccessDecider(decisionApi.client(outage)::decide, STALENESS, 1_000, outage);
     }
 
     private static DecisionKey key(String table, String... columns) {
@@ -103,8 +106,8 @@ class AccessDeciderTest {
         decisionApi.status = 500;
         AccessDecider decider = decider();
         assertThatThrownBy(() -> decider.decide(new DecisionKey[] {key("sales")}))
-                .isInstanceOf(DecisionClient.UndecidedException.class)
-                .hasMessageContaining("HTTP 500");
+                .isInstanceOf(CatalogServiceException.class)
+                .hasMessageContaining("catalog-service is unreachable (it answered the access check with HTTP 500)");
 
         AccessEnforcer enforcer = new AccessEnforcer(decider, Set.of("test"), option -> false, STALENESS);
         PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of(), List.of());

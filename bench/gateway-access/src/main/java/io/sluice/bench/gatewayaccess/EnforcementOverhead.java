@@ -1,5 +1,7 @@
 package io.sluice.bench.gatewayaccess;
 
+import io.sluice.gateway.SluiceGatewayOptions;
+import io.sluice.gateway.catalogservice.OutageGrace;
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.access.AccessDecider;
 import io.sluice.gateway.access.AccessEnforcer;
@@ -77,7 +79,8 @@ public final class EnforcementOverhead {
             Duration staleness = AccessOptions.DECISION_STALENESS.defaultValue();
             AccessEnforcer enforcer = new AccessEnforcer(
                     new AccessDecider(
-                            new DecisionClient(decisionApi.url(), "bench-token", Duration.ofSeconds(5)),
+                            new DecisionClient(decisionApi.url(), "bench-token", Duration.ofSeconds(5),
+                        new OutageGrace(SluiceGatewayOptions.CATALOG_SERVICE_OUTAGE_GRACE.defaultValue())),
                             staleness,
                             AccessOptions.DECISION_CACHE_SIZE.defaultValue()),
                     Set.of("test", "prod"),

@@ -35,7 +35,8 @@ public final class Authenticator {
             case 403:
                 return ClientError.denied(e.getMessage());
             default:
-                return ClientError.unavailable("catalog-service: " + e.getMessage());
+                // an unreachable catalog-service is named in the message already
+                return ClientError.unavailable(e.unreachable() ? e.getMessage() : "catalog-service: " + e.getMessage());
         }
     }
 }

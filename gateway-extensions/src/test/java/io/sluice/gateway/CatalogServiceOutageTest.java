@@ -13,6 +13,9 @@ import io.sluice.gateway.testing.GatewayRest.Reply;
 import io.sluice.gateway.testing.GatewayStack;
 import io.sluice.localstack.LocalStack;
 
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The real catalog-service of the test stack is stopped under open sessions of a gateway with a short outage grace
@@ -47,7 +48,6 @@ class CatalogServiceOutageTest {
     private static final String COUNT_ORDERS =
             "SELECT COUNT(*) FROM test.demo_kafka.orders /*+ OPTIONS('scan.bounded.mode'='latest-offset') */";
     private static final String EXPLAIN_ORDER_IDS = "EXPLAIN SELECT order_id FROM test.demo_kafka.orders";
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     private static GatewayStack stack;
     private static CountingProxy catalogService;
@@ -58,12 +58,14 @@ class CatalogServiceOutageTest {
     static void startGateway() throws Exception {
         stack = GatewayStack.withFreeSlots();
         reader = "reader" + (System.nanoTime() % 1_000_000);
+        // a project of its own, which no other test grants anything
+        stack.catalogService("POST", "/api/v1/projects", "admin", "admin-password", "{\"name\":\"" + reader + "\"}");
         stack.catalogService(
                 "POST", "/api/v1/users", "admin", "admin-password",
                 "{\"username\":\"" + reader + "\",\"displayName\":\"Reads orders by a grant\",\"password\":\""
                         + password(reader) + "\",\"platformRoles\":[]}");
         stack.catalogService(
-                "PUT", "/api/v1/projects/other/members/" + reader, "admin", "admin-password", "{\"role\":\"developer\"}");
+                "PUT", "/api/v1/projects/" + reader + "/members/" + reader, "admin", "admin-password", "{\"role\":\"developer\"}");
         catalogService = new CountingProxy(stack.catalogServiceUrl);
         gateway =
                 stack.startSluiceGateway(
@@ -90,11 +92,13 @@ class CatalogServiceOutageTest {
 
     @Test
     void openSessionsGoOnForTheGraceAndNoLongerAndAllIsCurrentOnceCatalogServiceIsBack() throws Exception {
-        long grant = grantOrdersToReader();
         GatewayRest alice = new GatewayRest(gateway.restUrl(), basic(ALICE, ALICE_PASSWORD));
         GatewayRest readerClient = new GatewayRest(gateway.restUrl(), basic(reader, password(reader)));
         String aliceSession = alice.openSession();
         String readerSession = readerClient.openSession();
+        assertThat(readerClient.attempt(readerSession, EXPLAIN_ORDER_IDS).status()).as("before the grant").isEqualTo(403);
+        long grant = grantOrdersToReader();
+        Thread.sleep(1_100); // the decision cache's 1 s
         runs(alice, aliceSession, COUNT_ORDERS, "a query with a job");
         runs(readerClient, readerSession, EXPLAIN_ORDER_IDS, "granted");
 
@@ -148,7 +152,9 @@ class CatalogServiceOutageTest {
         // back: the revoke applies, the sessions that were open go on, logins work, the change feed reads on
         Reply denied = awaitReply(readerClient, readerSession, EXPLAIN_ORDER_IDS, r -> r.status() == 403);
         assertThat(denied.error())
-                .startsWith("Access denied: " + reader + " (project other) may not select test.demo_kafka.orders");
+                .as("%s; orders' access: %s", denied, denied.status() == 403 ? "" : stack.catalogService(
+                        "GET", "/api/v1/tables/orders/access?environment=test", DANA, DANA_PASSWORD, null))
+                .startsWith("Access denied: " + reader + " (project " + reader + ") may not select test.demo_kafka.orders");
         runs(alice, aliceSession, COUNT_ORDERS, "a query with a job");
         assertThat(alice.openSession()).isNotBlank();
         int pollsAfterRestart = feedPolls();
@@ -167,15 +173,19 @@ class CatalogServiceOutageTest {
         assertThat(reply.status()).as(what + ": " + reply).isEqualTo(200);
     }
 
-    private long grantOrdersToReader() {
-        Matcher id =
-                ID.matcher(
-                        stack.catalogService(
-                                "POST", "/api/v1/access/whitelist", DANA, DANA_PASSWORD,
-                                "{\"environment\":\"test\",\"tables\":[\"orders\"],\"users\":[\"" + reader
-                                        + "\"],\"privileges\":[\"select\"]}"));
-        assertThat(id.find()).isTrue();
-        return Long.parseLong(id.group(1));
+    /** The id of the reader's new grant: catalog-service answers with every grant on the table. */
+    private long grantOrdersToReader() throws Exception {
+        String grants =
+                stack.catalogService(
+                        "POST", "/api/v1/access/whitelist", DANA, DANA_PASSWORD,
+                        "{\"environment\":\"test\",\"tables\":[\"orders\"],\"users\":[\"" + reader
+                                + "\"],\"privileges\":[\"select\"]}");
+        for (JsonNode grant : new ObjectMapper().readTree(grants)) {
+            if (grant.path("grantee").asText().equals(reader)) {
+                return grant.path("id").asLong();
+            }
+        }
+        throw new AssertionError("No grant to " + reader + " in " + grants);
     }
 
     /** How often the gateway has read the change feed so far. */

@@ -121,6 +121,27 @@ class AccessDeciderTest {
     }
 
     @Test
+    void whileCatalogServiceFailsADecisionStandsForTheOutageGraceAfterItsLastConfirmation() {
+        Duration grace = Duration.ofMinutes(1);
+        OutageGrace outage = new OutageGrace(grace, nanos::get);
+        AccessDecider decider = new AccessDecider(decisionApi.client(outage)::decide, STALENESS, 1_000, outage);
+        DecisionKey sales = key("sales", "id");
+        assertThat(decider.decide(new DecisionKey[] {sales})[0].allowed()).isTrue();
+
+        forbidden.add("sales"); // revoked, and catalog-service fails before the gateway asks again
+        decisionApi.status = 503;
+        nanos.addAndGet(grace.minusMillis(1).toNanos());
+        assertThat(decider.decide(new DecisionKey[] {sales})[0].allowed()).as("within the grace").isTrue();
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThatThrownBy(() -> decider.decide(new DecisionKey[] {sales}))
+                .isInstanceOf(CatalogServiceException.class)
+                .hasMessageStartingWith("catalog-service is unreachable (it answered the access check with HTTP 503).");
+
+        decisionApi.status = 200;
+        assertThat(decider.decide(new DecisionKey[] {sales})[0].allowed()).as("back: the revoke applies").isFalse();
+    }
+
+        @Test
     void namesTheTableThePrivilegeAndHowToApply() {
         forbidden.add("orders");
         AccessEnforcer enforcer = new AccessEnforcer(decider(), Set.of("test"), option -> false, STALENESS);

@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,13 +130,19 @@ public class LocalStack implements AutoCloseable {
 
         int catalogPort = portOrFree(settings.catalogServicePort());
         Path tokenFile = work.resolve("gateway.token");
-        // a file even for a throwaway stack, so that catalog-service can be stopped and started again on its data
-        String database = "jdbc:h2:file:" + work.resolve("catalog").toAbsolutePath();
+        // a copy, so that catalog-service starts again as the same build even when the local repository's jar changed
+        Path catalogServiceJar =
+                Files.copy(
+                        Path.of(Artifacts.jarOnClasspath("catalog-service-", "-exec.jar")), work.resolve("catalog-service.jar"),
+                        StandardCopyOption.REPLACE_EXISTING);
+        // a file even for a throwaway stack, so that catalog-service can be stopped and started again on its data;
+        // every commit written at once, so that a change made just before a stop (or a crash) is there after it
+        String database = "jdbc:h2:file:" + work.resolve("catalog").toAbsolutePath() + ";WRITE_DELAY=0";
         catalogServiceCommand =
                 List.of(
                         "-Xmx384m",
                         "-XX:TieredStopAtLevel=1",
-                        "-jar", Artifacts.jarOnClasspath("catalog-service-", "-exec.jar"),
+                        "-jar", catalogServiceJar.toString(),
                         "--server.port=" + catalogPort,
                         "--server.address=127.0.0.1",
                         "--spring.datasource.url=" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",

@@ -1,9 +1,8 @@
 package io.sluice.bench.gatewayaccess;
 
-import io.sluice.gateway.SluiceGatewayOptions;
-import io.sluice.gateway.catalogservice.OutageGrace;
 import io.sluice.contract.AccessDecision;
 import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.SluiceGatewayOptions;
 import io.sluice.gateway.access.AccessDecider;
 import io.sluice.gateway.access.AccessEnforcer;
 import io.sluice.gateway.access.AccessOptions;
@@ -13,6 +12,7 @@ import io.sluice.gateway.access.DecisionKey;
 import io.sluice.gateway.access.Denial;
 import io.sluice.gateway.access.StatementAccess;
 import io.sluice.gateway.access.TableAccess;
+import io.sluice.gateway.catalogservice.OutageGrace;
 
 import org.apache.flink.table.catalog.ObjectIdentifier;
 

@@ -11,6 +11,7 @@ import io.sluice.gateway.admission.SessionSeats;
 import io.sluice.gateway.catalog.TableHints;
 import io.sluice.gateway.catalogservice.CatalogChangeFeed;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
+import io.sluice.gateway.catalogservice.OutageGrace;
 import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.functions.FunctionArtifactCache;
 import io.sluice.gateway.functions.ProjectFunctions;
@@ -63,6 +64,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         helper.validate();
         ReadableConfig options = helper.getOptions();
 
+        OutageGrace outage = new OutageGrace(options.get(SluiceGatewayOptions.CATALOG_SERVICE_OUTAGE_GRACE));
         CatalogServiceClient catalogService =
                 new CatalogServiceClient(
                         catalogServiceUrl(options),
@@ -71,7 +73,8 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         options.get(SluiceGatewayOptions.LOGIN_CACHE_TTL),
                         options.get(SluiceGatewayOptions.CATALOG_CACHE_TTL),
                         options.get(SluiceGatewayOptions.CONNECTION_CACHE_TTL),
-                        options.get(SluiceGatewayOptions.CACHE_MAX_ENTRIES));
+                        options.get(SluiceGatewayOptions.CACHE_MAX_ENTRIES),
+                        outage);
         if (!(context.getSqlGatewayService() instanceof SqlGatewayServiceImpl flinkService)) {
             throw new SqlGatewayException(
                     "The sluice endpoint enforces access inside Flink's own gateway service (SqlGatewayServiceImpl), "
@@ -83,7 +86,8 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         new DecisionClient(
                                 catalogServiceUrl(options),
                                 serviceToken(options),
-                                options.get(SluiceGatewayOptions.CATALOG_SERVICE_TIMEOUT)),
+                                options.get(SluiceGatewayOptions.CATALOG_SERVICE_TIMEOUT),
+                                outage),
                         staleness,
                         options.get(AccessOptions.DECISION_CACHE_SIZE));
         AccessEnforcer enforcer =
@@ -225,6 +229,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.CATALOG_SERVICE_TOKEN);
         options.add(SluiceGatewayOptions.CATALOG_SERVICE_TOKEN_FILE);
         options.add(SluiceGatewayOptions.CATALOG_SERVICE_TIMEOUT);
+        options.add(SluiceGatewayOptions.CATALOG_SERVICE_OUTAGE_GRACE);
         options.add(SluiceGatewayOptions.ENVIRONMENTS);
         options.add(SluiceGatewayOptions.LOGIN_CACHE_TTL);
         options.add(SluiceGatewayOptions.CATALOG_CACHE_TTL);

@@ -51,6 +51,20 @@ public final class SluiceGatewayOptions {
                     .defaultValue(Duration.ofSeconds(10))
                     .withDescription("How long one call to catalog-service may take.");
 
+    public static final ConfigOption<Duration> CATALOG_SERVICE_OUTAGE_GRACE =
+            ConfigOptions.key("catalog-service.outage-grace")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "While catalog-service cannot be reached (no answer, or 5xx), how long open sessions go "
+                                    + "on with what the gateway last read from it — logins of open sessions, "
+                                    + "environment catalogs, connections, access decisions and quotas — counted "
+                                    + "from when catalog-service last confirmed each. Past it, and for anything "
+                                    + "never read, statements are refused naming catalog-service as unreachable; "
+                                    + "new logins are refused throughout. So a grant revoked just before an outage "
+                                    + "is honoured at most this long. 0: refuse as soon as catalog-service is "
+                                    + "found unreachable.");
+
     public static final ConfigOption<List<String>> ENVIRONMENTS =
             ConfigOptions.key("environments")
                     .stringType()

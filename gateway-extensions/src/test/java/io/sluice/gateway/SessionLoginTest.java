@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static io.sluice.gateway.testing.GatewayRest.basic;
 import static io.sluice.gateway.testing.GatewayStack.ALICE;
 import static io.sluice.gateway.testing.GatewayStack.ALICE_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -223,9 +223,5 @@ class SessionLoginTest {
 
     private static String statements(String session) {
         return "/v3/sessions/" + session + "/statements";
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }
 }

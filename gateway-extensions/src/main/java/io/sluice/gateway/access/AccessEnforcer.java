@@ -2,6 +2,7 @@ package io.sluice.gateway.access;
 
 import io.sluice.contract.AccessDecision;
 import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.ClientError;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -117,7 +118,7 @@ public final class AccessEnforcer {
     private AccessDecision[] decide(DecisionKey[] keys) {
         try {
             return decider.decide(keys);
-        } catch (DecisionClient.UndecidedException e) {
+        } catch (CatalogServiceException e) {
             throw ClientError.unavailable("Access cannot be decided now, so the statement does not run: " + e.getMessage())
                     .raise();
         }

@@ -3,26 +3,24 @@ package io.sluice.gateway.admission;
 import io.sluice.contract.QuotaView;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.catalogservice.CatalogServiceException;
+import io.sluice.gateway.catalogservice.LastKnownCache;
 import io.sluice.gateway.errors.ClientError;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Duration;
 
 /**
  * The quotas of projects, read from catalog-service with the gateway's service token and kept until the change
- * feed reports a change of the project's quota (or the TTL passes). Fails closed: without a quota a project's
- * sessions and jobs are refused.
+ * feed reports a change of the project's quota (or the TTL passes); while catalog-service is unreachable, for the
+ * outage grace. Fails closed: without a quota a project's sessions and jobs are refused.
  */
 public final class QuotaBook {
 
     private final CatalogServiceClient catalogService;
-    private final Cache<String, QuotaView> quotas;
+    private final LastKnownCache<String, QuotaView> quotas;
 
     public QuotaBook(CatalogServiceClient catalogService, Duration ttl) {
         this.catalogService = catalogService;
-        this.quotas = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+        this.quotas = new LastKnownCache<>(ttl, 10_000, catalogService.outage());
     }
 
     public QuotaView of(String project) {

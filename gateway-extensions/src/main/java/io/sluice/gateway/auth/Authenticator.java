@@ -14,10 +14,14 @@ public final class Authenticator {
         this.catalogService = catalogService;
     }
 
-    /** @param project the project the session works for; null for the user's first project */
+    /**
+     * A new login: refused while catalog-service is unreachable, as credentials are never taken on trust.
+     *
+     * @param project the project the session works for; null for the user's first project
+     */
     public PrincipalView authenticate(Credentials credentials, String project) {
         try {
-            return catalogService.principal(credentials, project);
+            return catalogService.login(credentials, project);
         } catch (CatalogServiceException e) {
             throw asClientError(e).raise();
         }
@@ -31,7 +35,8 @@ public final class Authenticator {
             case 403:
                 return ClientError.denied(e.getMessage());
             default:
-                return ClientError.unavailable("catalog-service: " + e.getMessage());
+                // an unreachable catalog-service is named in the message already
+                return ClientError.unavailable(e.unreachable() ? e.getMessage() : "catalog-service: " + e.getMessage());
         }
     }
 }

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * published, cached connections as data admins change them and cached access decisions as grants change, so that
  * all reach open sessions within one poll interval rather than one cache TTL. After each poll it reads ahead the
  * environment catalogs that were dropped, expired or never read (at start: once the feed's history is read), so
- * that opening a session does not wait for one. While catalog-service cannot be reached the caches fall back to
- * their TTLs.
+ * that opening a session does not wait for one. While catalog-service cannot be reached, open sessions go on with
+ * what was last read for the outage grace ({@link OutageGrace}); once it is back, the feed goes on from its cursor.
  *
  * <p>A gateway starts with nothing cached, so it starts at the feed's end rather than reading its whole history:
  * the first poll asks where the feed ends and drops anything read before that (the next polls correct only what
@@ -83,7 +83,7 @@ public final class CatalogChangeFeed implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             if (!failing) {
-                LOG.warn("catalog-service's change feed cannot be read ({}); caches expire by TTL meanwhile", e.getMessage());
+                LOG.warn("catalog-service's change feed cannot be read ({}); it is read on from the same cursor once it can be", e.getMessage());
                 failing = true;
             }
         }

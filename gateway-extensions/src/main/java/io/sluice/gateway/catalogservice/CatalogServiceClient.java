@@ -9,10 +9,6 @@ import io.sluice.contract.PrincipalView;
 import io.sluice.contract.QuotaView;
 import io.sluice.gateway.auth.Credentials;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.DeserializationFeature;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.MapperFeature;
@@ -40,9 +36,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * catalog-service's HTTP API as the gateway uses it, behind Caffeine caches whose TTLs bound how stale a
- * session's view may be. A login carries the user's own credentials; environment catalogs (the same for every
- * user), connections (with secrets) and the change feed are read with the gateway's service token.
+ * catalog-service's HTTP API as the gateway uses it, behind caches whose TTLs bound how stale a session's view may
+ * be and which, while catalog-service is unreachable, go on with what it last said for the {@link OutageGrace
+ * grace}. A login carries the user's own credentials; environment catalogs (the same for every user), connections
+ * (with secrets) and the change feed are read with the gateway's service token.
  */
 public final class CatalogServiceClient {
 
@@ -65,17 +62,18 @@ public final class CatalogServiceClient {
     private final String serviceAuthorization;
     private final Duration timeout;
     private final HttpClient http;
+    private final OutageGrace outage;
 
-    private final Cache<PrincipalKey, PrincipalView> principals;
+    private final LastKnownCache<PrincipalKey, PrincipalView> principals;
     /** Per environment, shared by every session: a catalog lists definitions, the same for every user. */
-    private final LoadingCache<String, EnvironmentCatalogView> catalogs;
+    private final LastKnownCache<String, EnvironmentCatalogView> catalogs;
     private final Duration catalogTtl;
     /**
      * When the read-ahead of an environment last failed: retried after half the TTL, logged once while it lasts.
      * Only the change feed's one thread reads ahead.
      */
     private final Map<String, Long> failedReadAheads = new HashMap<>();
-    private final Cache<ConnectionKey, ConnectionView> connections;
+    private final LastKnownCache<ConnectionKey, ConnectionView> connections;
 
     private record PrincipalKey(Credentials credentials, String project) {}
 
@@ -88,16 +86,23 @@ public final class CatalogServiceClient {
             Duration loginTtl,
             Duration catalogTtl,
             Duration connectionTtl,
-            int maxEntries) {
+            int maxEntries,
+            OutageGrace outage) {
         String base = baseUrl.toString().replaceAll("/+$", "");
         this.api = URI.create(base + "/api/v1/");
         this.serviceAuthorization = serviceToken == null ? null : Credentials.bearer(serviceToken).authorizationHeader();
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.principals = Caffeine.newBuilder().expireAfterWrite(loginTtl).maximumSize(maxEntries).build();
+        this.outage = outage;
+        this.principals = new LastKnownCache<>(loginTtl, maxEntries, outage);
         this.catalogTtl = catalogTtl;
-        this.catalogs = Caffeine.newBuilder().expireAfterWrite(catalogTtl).maximumSize(maxEntries).build(this::readCatalog);
-        this.connections = Caffeine.newBuilder().expireAfterWrite(connectionTtl).maximumSize(maxEntries).build();
+        this.catalogs = new LastKnownCache<>(catalogTtl, maxEntries, outage);
+        this.connections = new LastKnownCache<>(connectionTtl, maxEntries, outage);
+    }
+
+    /** Whether catalog-service answers, shared with every other cache of its answers. */
+    public OutageGrace outage() {
+        return outage;
     }
 
     /** Who these credentials belong to, working for their first project by name. */
@@ -106,17 +111,27 @@ public final class CatalogServiceClient {
     }
 
     /**
-     * Who these credentials belong to, working for {@code project} (null: the user's first project by name);
-     * throws {@link CatalogServiceException} with status 401 when nobody, 403 when not a member of the project.
+     * Who these credentials belong to, working for {@code project} (null: the user's first project by name), for a
+     * session already open on them: while catalog-service is unreachable, as it last said within the grace. Throws
+     * {@link CatalogServiceException} with status 401 when nobody, 403 when not a member of the project.
      */
     public PrincipalView principal(Credentials credentials, String project) {
-        return principals.get(
-                new PrincipalKey(credentials, project),
-                key ->
-                        get(
-                                project == null ? "principal" : "principal?project=" + encode(project),
-                                credentials.authorizationHeader(),
-                                PrincipalView.class));
+        return principals.get(new PrincipalKey(credentials, project), this::readPrincipal);
+    }
+
+    /**
+     * As {@link #principal(Credentials, String)}, for a new login: while catalog-service is unreachable it is
+     * refused, naming catalog-service, however recently the same credentials logged in.
+     */
+    public PrincipalView login(Credentials credentials, String project) {
+        return principals.getConfirmed(new PrincipalKey(credentials, project), this::readPrincipal);
+    }
+
+    private PrincipalView readPrincipal(PrincipalKey key) {
+        return get(
+                key.project() == null ? "principal" : "principal?project=" + encode(key.project()),
+                key.credentials().authorizationHeader(),
+                PrincipalView.class);
     }
 
     /**
@@ -125,7 +140,7 @@ public final class CatalogServiceClient {
      * Throws {@link CatalogServiceException} when it is not cached and cannot be read.
      */
     public EnvironmentCatalogView environmentCatalog(String environment) {
-        return catalogs.get(environment);
+        return catalogs.get(environment, this::readCatalog);
     }
 
     private EnvironmentCatalogView readCatalog(String environment) {
@@ -142,7 +157,7 @@ public final class CatalogServiceClient {
     public void keepCatalogsWarm(List<String> environments) {
         long halfTtl = catalogTtl.toNanos() / 2;
         for (String environment : environments) {
-            Optional<Duration> age = catalogs.policy().expireAfterWrite().flatMap(expiry -> expiry.ageOf(environment));
+            Optional<Duration> age = catalogs.age(environment);
             Long failedAt = failedReadAheads.get(environment);
             if ((age.isPresent() && age.get().toNanos() < halfTtl)
                     || (failedAt != null && System.nanoTime() - failedAt < halfTtl)) {
@@ -288,12 +303,15 @@ public final class CatalogServiceClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new CatalogServiceException(
-                    0, "catalog-service at " + api + " cannot be reached (" + e.getMessage() + ").");
+            throw outage.unreachable(api, 0, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CatalogServiceException(0, "Interrupted while waiting for catalog-service.");
         }
+        if (response.statusCode() >= 500) {
+            throw outage.unreachable(api, response.statusCode(), "it answered HTTP " + response.statusCode());
+        }
+        outage.answered(api);
         if (response.statusCode() / 100 != 2) {
             throw new CatalogServiceException(response.statusCode(), problemDetail(response));
         }

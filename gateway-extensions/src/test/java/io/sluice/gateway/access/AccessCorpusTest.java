@@ -3,6 +3,7 @@ package io.sluice.gateway.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.sluice.gateway.catalogservice.OutageGrace;
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.catalog.EnvironmentCatalog;
@@ -94,8 +95,9 @@ class AccessCorpusTest {
         catalogService =
                 new CatalogServiceClient(
                         stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10), staleness, staleness,
-                        Duration.ofMinutes(5), 1_000);
-        DecisionClient decisions = new DecisionClient(stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10));
+                        Duration.ofMinutes(5), 1_000, new OutageGrace(Duration.ZERO));
+        DecisionClient decisions =
+                new DecisionClient(stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10), catalogService.outage());
         Set<String> hintable = Set.copyOf(CorpusTenant.rows("access-corpus/hintable-options.txt").stream().map(r -> r[0]).toList());
         enforcer = new AccessEnforcer(new AccessDecider(decisions, staleness, 10_000), ENVIRONMENTS, hintable::contains, staleness);
         gate = new StatementGate(new SessionPolicy(SluiceGatewayOptions.ALLOWED_SESSION_KEYS.defaultValue()), enforcer);

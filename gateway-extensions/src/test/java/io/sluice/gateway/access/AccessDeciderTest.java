@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.contract.AccessDecision;
 import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.catalogservice.CatalogServiceException;
+import io.sluice.gateway.catalogservice.OutageGrace;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.table.catalog.ObjectIdentifier;
@@ -45,7 +47,8 @@ class AccessDeciderTest {
     }
 
     private AccessDecider decider() {
-        return new AccessDecider(decisionApi.client()::decide, STALENESS, 1_000, nanos::get);
+        OutageGrace outage = new OutageGrace(Duration.ZERO, nanos::get);
+        return new AccessDecider(decisionApi.client(outage)::decide, STALENESS, 1_000, outage);
     }
 
     private static DecisionKey key(String table, String... columns) {
@@ -103,8 +106,8 @@ class AccessDeciderTest {
         decisionApi.status = 500;
         AccessDecider decider = decider();
         assertThatThrownBy(() -> decider.decide(new DecisionKey[] {key("sales")}))
-                .isInstanceOf(DecisionClient.UndecidedException.class)
-                .hasMessageContaining("HTTP 500");
+                .isInstanceOf(CatalogServiceException.class)
+                .hasMessageContaining("catalog-service is unreachable (it answered the access check with HTTP 500)");
 
         AccessEnforcer enforcer = new AccessEnforcer(decider, Set.of("test"), option -> false, STALENESS);
         PrincipalView bob = new PrincipalView("bob", "Bob", "other", "developer", List.of(), List.of(), List.of());
@@ -118,6 +121,27 @@ class AccessDeciderTest {
     }
 
     @Test
+    void whileCatalogServiceFailsADecisionStandsForTheOutageGraceAfterItsLastConfirmation() {
+        Duration grace = Duration.ofMinutes(1);
+        OutageGrace outage = new OutageGrace(grace, nanos::get);
+        AccessDecider decider = new AccessDecider(decisionApi.client(outage)::decide, STALENESS, 1_000, outage);
+        DecisionKey sales = key("sales", "id");
+        assertThat(decider.decide(new DecisionKey[] {sales})[0].allowed()).isTrue();
+
+        forbidden.add("sales"); // revoked, and catalog-service fails before the gateway asks again
+        decisionApi.status = 503;
+        nanos.addAndGet(grace.minusMillis(1).toNanos());
+        assertThat(decider.decide(new DecisionKey[] {sales})[0].allowed()).as("within the grace").isTrue();
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThatThrownBy(() -> decider.decide(new DecisionKey[] {sales}))
+                .isInstanceOf(CatalogServiceException.class)
+                .hasMessageStartingWith("catalog-service is unreachable (it answered the access check with HTTP 503).");
+
+        decisionApi.status = 200;
+        assertThat(decider.decide(new DecisionKey[] {sales})[0].allowed()).as("back: the revoke applies").isFalse();
+    }
+
+        @Test
     void namesTheTableThePrivilegeAndHowToApply() {
         forbidden.add("orders");
         AccessEnforcer enforcer = new AccessEnforcer(decider(), Set.of("test"), option -> false, STALENESS);

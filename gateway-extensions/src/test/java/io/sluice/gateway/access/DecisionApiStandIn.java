@@ -1,5 +1,7 @@
 package io.sluice.gateway.access;
 
+import io.sluice.gateway.catalogservice.OutageGrace;
+
 import com.sun.net.httpserver.HttpServer;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
@@ -59,9 +61,15 @@ final class DecisionApiStandIn implements AutoCloseable {
         server.start();
     }
 
+    /** A client that refuses as soon as the stand-in fails, as nothing here tests the outage grace. */
     DecisionClient client() {
+        return client(new OutageGrace(Duration.ZERO));
+    }
+
+    DecisionClient client(OutageGrace outage) {
         return new DecisionClient(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "gateway-token", Duration.ofSeconds(5));
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "gateway-token", Duration.ofSeconds(5),
+                outage);
     }
 
     @Override

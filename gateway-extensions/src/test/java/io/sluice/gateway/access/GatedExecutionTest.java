@@ -2,6 +2,7 @@ package io.sluice.gateway.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.gateway.catalogservice.OutageGrace;
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.catalog.EnvironmentCatalog;
@@ -62,9 +63,11 @@ class GatedExecutionTest {
         String gatewayToken = stack.issueToken("gateway", CorpusTenant.password("gateway"));
         Duration staleness = Duration.ofSeconds(5);
         CatalogServiceClient catalogService = new CatalogServiceClient(
-                stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10), staleness, staleness, Duration.ofMinutes(5), 100);
+                stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10), staleness, staleness, Duration.ofMinutes(5), 100,
+                new OutageGrace(Duration.ZERO));
         enforcer = new AccessEnforcer(
-                new AccessDecider(new DecisionClient(stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10)), staleness, 100),
+                new AccessDecider(new DecisionClient(stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10), catalogService.outage()),
+                        staleness, 100),
                 Set.of("test", "prod"), option -> false, staleness);
         Credentials credentials = Credentials.basic("bob", CorpusTenant.password("bob"));
         bob = catalogService.principal(credentials);

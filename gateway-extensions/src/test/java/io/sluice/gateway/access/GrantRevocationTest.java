@@ -2,6 +2,7 @@ package io.sluice.gateway.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.gateway.catalogservice.OutageGrace;
 import io.sluice.contract.PrincipalView;
 import io.sluice.gateway.testing.GatewayStack;
 import io.sluice.localstack.LocalStack;
@@ -32,7 +33,8 @@ class GrantRevocationTest {
         CorpusTenant.ensure(stack);
         String gatewayToken = stack.issueToken("gateway", CorpusTenant.password("gateway"));
         AccessEnforcer enforcer = new AccessEnforcer(
-                new AccessDecider(new DecisionClient(stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10)), STALENESS, 100),
+                new AccessDecider(new DecisionClient(stack.catalogServiceUrl, gatewayToken, Duration.ofSeconds(10),
+                        new OutageGrace(Duration.ZERO)), STALENESS, 100),
                 Set.of("test", "prod"), option -> false, STALENESS);
         PrincipalView erin = new PrincipalView("erin", "erin", "analytics", "developer", List.of(), List.of(), List.of());
         StatementAccess readAuditLog = new StatementAccess(

@@ -69,6 +69,9 @@ public final class CountingProxy implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }
+        } catch (IOException e) {
+            // catalog-service is down: answered as a reverse proxy before it would
+            exchange.sendResponseHeaders(502, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exchange.sendResponseHeaders(502, -1);

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /** The SQL gateway's REST API as curl would call it: JSON over HTTP, with or without an Authorization header. */
 public final class GatewayRest {
@@ -29,6 +31,11 @@ public final class GatewayRest {
     public GatewayRest(URI base, String authorization) {
         this.base = base;
         this.authorization = authorization;
+    }
+
+    /** The Authorization header of a user's password login. */
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public GatewayRest withAuthorization(String otherAuthorization) {
@@ -75,10 +82,22 @@ public final class GatewayRest {
 
     /** Runs a statement and fetches its rows until the end, returned as JSON row arrays ("fields"). */
     public JsonNode run(String session, String statement) throws InterruptedException {
+        Reply outcome = attempt(session, statement);
+        if (outcome.status() != 200) {
+            throw new AssertionError(statement + ": " + outcome);
+        }
+        return outcome.body();
+    }
+
+    /**
+     * Runs a statement and fetches its rows until the end: status 200 with the JSON row arrays ("fields") as body,
+     * or the reply that refused it (at submission or while fetching).
+     */
+    public Reply attempt(String session, String statement) throws InterruptedException {
         Reply executed =
                 post("/v3/sessions/" + session + "/statements", JSON.createObjectNode().put("statement", statement).toString());
         if (executed.status() != 200) {
-            throw new AssertionError(statement + ": " + executed);
+            return executed;
         }
         String operation = executed.body().get("operationHandle").asText();
         String next = "/v3/sessions/" + session + "/operations/" + operation + "/result/0";
@@ -86,7 +105,7 @@ public final class GatewayRest {
         while (next != null) {
             Reply page = get(next);
             if (page.status() != 200) {
-                throw new AssertionError(statement + ": " + page);
+                return page;
             }
             if ("NOT_READY".equals(page.body().path("resultType").asText())) {
                 Thread.sleep(50);
@@ -96,6 +115,6 @@ public final class GatewayRest {
             JsonNode nextUri = page.body().get("nextResultUri");
             next = nextUri == null || nextUri.isNull() ? null : nextUri.asText();
         }
-        return rows;
+        return new Reply(200, rows);
     }
 }

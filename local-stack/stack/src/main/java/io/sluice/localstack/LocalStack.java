@@ -30,6 +30,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +92,9 @@ public class LocalStack implements AutoCloseable {
 
     private final java.util.Set<String> published = new java.util.HashSet<>();
     private final ChildJvm kafka;
-    private final ChildJvm catalogService;
+    /** How catalog-service is started: again the same way, on the same port and database, after {@link #stopCatalogService}. */
+    private final List<String> catalogServiceCommand;
+    private ChildJvm catalogService;
     private final SqlGateway gateway;
     private final URI clusterRest;
     private final Path tokenFile;
@@ -133,30 +136,31 @@ public class LocalStack implements AutoCloseable {
 
         int catalogPort = portOrFree(settings.catalogServicePort());
         Path tokenFile = work.resolve("gateway.token");
-        String database = dataDir != null
-                ? "jdbc:h2:file:" + work.resolve("catalog").toAbsolutePath()
-                : "jdbc:h2:mem:local-stack;DB_CLOSE_DELAY=-1";
-        catalogService =
-                ChildJvm.start(
-                        "catalog-service",
-                        List.of(
-                                "-Xmx384m",
-                                "-XX:TieredStopAtLevel=1",
-                                "-jar", Artifacts.jarOnClasspath("catalog-service-", "-exec.jar"),
-                                "--server.port=" + catalogPort,
-                                "--server.address=127.0.0.1",
-                                "--spring.datasource.url=" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
-                                "--sluice.secrets.key=" + secretsKey(work),
-                                "--sluice.bootstrap.admin-password=admin-password",
-                                "--sluice.demo.enabled=true",
-                                "--sluice.demo.kafka-bootstrap-servers=" + kafkaBootstrapServers,
-                                "--sluice.demo.gateway-token-file=" + tokenFile,
-                                // catalog-service runs from its packaged jar: tell it where the Flink to check functions on is
-                                "--sluice.functions.sandbox-classpath=" + FunctionSandbox.classpathOfThisBuild().stream()
-                                        .map(Path::toString).collect(Collectors.joining(","))),
-                        Map.of());
-        catalogService.awaitLine(
-                l -> l.contains("Demo tenant seeded") || l.contains("Demo tenant already present"), Duration.ofSeconds(120));
+        // a copy, so that catalog-service starts again as the same build even when the local repository's jar changed
+        Path catalogServiceJar =
+                Files.copy(
+                        Path.of(Artifacts.jarOnClasspath("catalog-service-", "-exec.jar")), work.resolve("catalog-service.jar"),
+                        StandardCopyOption.REPLACE_EXISTING);
+        // a file even for a throwaway stack, so that catalog-service can be stopped and started again on its data;
+        // every commit written at once, so that a change made just before a stop (or a crash) is there after it
+        String database = "jdbc:h2:file:" + work.resolve("catalog").toAbsolutePath() + ";WRITE_DELAY=0";
+        catalogServiceCommand =
+                List.of(
+                        "-Xmx384m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar", catalogServiceJar.toString(),
+                        "--server.port=" + catalogPort,
+                        "--server.address=127.0.0.1",
+                        "--spring.datasource.url=" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--sluice.secrets.key=" + secretsKey(work),
+                        "--sluice.bootstrap.admin-password=admin-password",
+                        "--sluice.demo.enabled=true",
+                        "--sluice.demo.kafka-bootstrap-servers=" + kafkaBootstrapServers,
+                        "--sluice.demo.gateway-token-file=" + tokenFile,
+                        // catalog-service runs from its packaged jar: tell it where the Flink to check functions on is
+                        "--sluice.functions.sandbox-classpath=" + FunctionSandbox.classpathOfThisBuild().stream()
+                                .map(Path::toString).collect(Collectors.joining(",")));
+        catalogService = startCatalogService(catalogServiceCommand);
         catalogServiceUrl = URI.create("http://127.0.0.1:" + catalogPort);
 
         Configuration clusterConfig = new Configuration();
@@ -192,6 +196,26 @@ public class LocalStack implements AutoCloseable {
             gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
         }
         gateway = startGateway(gatewayConfig);
+    }
+
+    private static ChildJvm startCatalogService(List<String> command) throws IOException {
+        ChildJvm started = ChildJvm.start("catalog-service", command, Map.of());
+        started.awaitLine(
+                l -> l.contains("Demo tenant seeded") || l.contains("Demo tenant already present"), Duration.ofSeconds(120));
+        return started;
+    }
+
+    /** Stops catalog-service, as an outage would; its database stays for {@link #restartCatalogService}. */
+    public synchronized void stopCatalogService() {
+        catalogService.close();
+    }
+
+    /** Starts catalog-service again after {@link #stopCatalogService}, on the same port and database. */
+    public synchronized void restartCatalogService() throws IOException {
+        if (catalogService.process().isAlive()) {
+            throw new IllegalStateException("catalog-service is running: stop it first");
+        }
+        catalogService = startCatalogService(catalogServiceCommand);
     }
 
     /** The config of a gateway with a sluice endpoint on this stack's cluster and catalog-service. */

@@ -2,6 +2,7 @@ package io.sluice.bench.gatewayaccess;
 
 import io.sluice.contract.AccessDecision;
 import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.SluiceGatewayOptions;
 import io.sluice.gateway.access.AccessDecider;
 import io.sluice.gateway.access.AccessEnforcer;
 import io.sluice.gateway.access.AccessOptions;
@@ -11,6 +12,7 @@ import io.sluice.gateway.access.DecisionKey;
 import io.sluice.gateway.access.Denial;
 import io.sluice.gateway.access.StatementAccess;
 import io.sluice.gateway.access.TableAccess;
+import io.sluice.gateway.catalogservice.OutageGrace;
 
 import org.apache.flink.table.catalog.ObjectIdentifier;
 
@@ -63,7 +65,8 @@ public class DecisionBenchmark {
         decisionApi = new DecisionApi();
         Duration staleness = AccessOptions.DECISION_STALENESS.defaultValue();
         decider = new AccessDecider(
-                new DecisionClient(decisionApi.url(), "bench-token", Duration.ofSeconds(5)),
+                new DecisionClient(decisionApi.url(), "bench-token", Duration.ofSeconds(5),
+                        new OutageGrace(SluiceGatewayOptions.CATALOG_SERVICE_OUTAGE_GRACE.defaultValue())),
                 staleness,
                 AccessOptions.DECISION_CACHE_SIZE.defaultValue());
         enforcer = new AccessEnforcer(decider, Set.of("test", "prod"), option -> false, staleness);

@@ -1,10 +1,12 @@
 package io.sluice.bench.gatewayaccess;
 
 import io.sluice.contract.PrincipalView;
+import io.sluice.gateway.SluiceGatewayOptions;
 import io.sluice.gateway.access.AccessDecider;
 import io.sluice.gateway.access.AccessEnforcer;
 import io.sluice.gateway.access.AccessOptions;
 import io.sluice.gateway.access.DecisionClient;
+import io.sluice.gateway.catalogservice.OutageGrace;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
@@ -77,7 +79,8 @@ public final class EnforcementOverhead {
             Duration staleness = AccessOptions.DECISION_STALENESS.defaultValue();
             AccessEnforcer enforcer = new AccessEnforcer(
                     new AccessDecider(
-                            new DecisionClient(decisionApi.url(), "bench-token", Duration.ofSeconds(5)),
+                            new DecisionClient(decisionApi.url(), "bench-token", Duration.ofSeconds(5),
+                                    new OutageGrace(SluiceGatewayOptions.CATALOG_SERVICE_OUTAGE_GRACE.defaultValue())),
                             staleness,
                             AccessOptions.DECISION_CACHE_SIZE.defaultValue()),
                     Set.of("test", "prod"),

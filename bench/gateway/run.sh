@@ -6,6 +6,8 @@
 #       JDBC SELECT 1 round trips
 #   bench/gateway/run.sh session-open [rounds, default 200] [warm-up, default 20] [published tables, default 1000] [new users, default 30]
 #       JDBC connect + SHOW CATALOGS + close, with that many tables published to test through catalog-service's API
+#   bench/gateway/run.sh functions [rounds, default 100] [warm-up, default 10] [datagen rows, default 3000000]
+#       session open with 0, 10 and 50 project functions vs a bare session; a scalar UDF vs the built-in per record
 #
 # Prints Markdown tables (median, p99, ratio) and keeps them under bench/gateway/target/.
 set -euo pipefail
@@ -15,7 +17,9 @@ OUT=bench/gateway/target
 ./mvnw -q -Pbench -pl bench/gateway -am package dependency:build-classpath \
   -DskipTests -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
 CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
-if [[ "${1:-}" == "session-open" ]]; then
+if [[ "${1:-}" == "functions" ]]; then
+  java -Xms1g -Xmx1g -cp "$CP" io.sluice.bench.gateway.FunctionsBench "${2:-100}" "${3:-10}" "${4:-3000000}" "$OUT"
+elif [[ "${1:-}" == "session-open" ]]; then
   java -Xms1g -Xmx1g -cp "$CP" io.sluice.bench.gateway.SessionOpen \
     "${2:-200}" "${3:-20}" "${4:-1000}" "${5:-30}" "$OUT"
 else

@@ -65,6 +65,9 @@ class FunctionsTest {
         try (Connection connection = Jdbc.connect(RED_DEV, Tenants.password(RED_DEV));
                 Statement statement = connection.createStatement()) {
             assertThat(Jdbc.firstColumn(statement, "SHOW USER FUNCTIONS")).contains("greet");
+            String described = String.join("\n", describe(statement, "DESCRIBE FUNCTION greet"));
+            assertThat(described).contains("greet version " + red1 + " (scalar), artifact sha256:")
+                    .doesNotContain("sluice-functions").doesNotContain(".jar");
         }
 
         int red2 = upload(RED, RED_DEV, greeting("RED:"), "greet", "com.example.Greet", "scalar");
@@ -109,10 +112,32 @@ class FunctionsTest {
         assertEventually(RED_DEV, PROD_ONLY_RED, "only-red:x");
     }
 
+    /** Uploads and activates in test a scalar function that prefixes its argument, for other tests and benchmarks. */
+    static void uploadAndActivate(GatewayStack on, String project, String user, String name, String prefix) throws Exception {
+        stack = on;
+        String className = "com.example.Prefix_" + name;
+        byte[] jar = TestJars.jar(Map.of(className, TestJars.scalar(className,
+                "public String eval(String s) { return \"" + prefix + "\" + s; }")));
+        activate(project, user, name, "test", upload(project, user, jar, name, className, "scalar"));
+        assertEventually(user, "SELECT " + name + "('x')", prefix + "x");
+    }
+
     private static byte[] greeting(String prefix) {
         String className = prefix.startsWith("only") ? "com.example.OnlyRed" : "com.example.Greet";
         return TestJars.jar(Map.of(className, TestJars.scalar(className,
                 "public String eval(String s) { return \"" + prefix + "\" + s; }")));
+    }
+
+    /** A DESCRIBE's rows as "name: value". */
+    private static List<String> describe(Statement statement, String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        assertThat(statement.execute(sql)).isTrue();
+        try (ResultSet result = statement.getResultSet()) {
+            while (result.next()) {
+                rows.add(result.getString(1) + ": " + result.getString(2));
+            }
+        }
+        return rows;
     }
 
     private static String single(String user, String sql) throws Exception {

@@ -9,8 +9,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.flink.table.catalog.CatalogFunction;
 import org.apache.flink.table.catalog.CatalogFunctionImpl;
 import org.apache.flink.table.catalog.FunctionLanguage;
-import org.apache.flink.table.resource.ResourceType;
-import org.apache.flink.table.resource.ResourceUri;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -50,7 +48,8 @@ public final class ProjectFunctions {
                 key -> catalogService.activeFunctions(project, environment))) {
             String jar = artifacts.artifact(project, function.artifactSha256()).toUri().toString();
             functions.put(function.name(), new CatalogFunctionImpl(
-                    function.className(), FunctionLanguage.JAVA, List.of(new ResourceUri(ResourceType.JAR, jar))));
+                    function.className(), FunctionLanguage.JAVA, List.of(new ArtifactResource(
+                            jar, function.name(), function.version(), function.kind(), function.artifactSha256()))));
         }
         return functions;
     }

@@ -1,0 +1,23 @@
+package io.sluice.gateway.functions;
+
+import org.apache.flink.table.resource.ResourceType;
+import org.apache.flink.table.resource.ResourceUri;
+
+/**
+ * A function's jar as Flink loads it (by its path on the gateway's disk) and as a session is shown it, e.g. in
+ * {@code DESCRIBE FUNCTION}: by the function's version and the artifact's checksum, never by the gateway's path.
+ */
+final class ArtifactResource extends ResourceUri {
+
+    private final String shown;
+
+    ArtifactResource(String jarUri, String function, int version, String kind, String sha256) {
+        super(ResourceType.JAR, jarUri);
+        this.shown = function + " version " + version + " (" + kind + "), artifact sha256:" + sha256;
+    }
+
+    @Override
+    public String toString() {
+        return shown;
+    }
+}

@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.catalog.changes.ChangeFeed;
+import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.support.Api;
 import io.sluice.catalog.support.ApiResponse;
 import io.sluice.catalog.support.ApiTest;
+import io.sluice.contract.ChangeKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class TableApiTest extends ApiTest {
+
+    @Autowired
+    private ChangeFeed changeFeed;
 
     private String project;
     private Api designer;
@@ -126,9 +133,7 @@ class TableApiTest extends ApiTest {
                 .update();
         // the catalog is rendered once per head of the change feed; a row changed behind the service's back (as by a
         // migration, before a restart) is read once the feed moves on
-        jdbc.sql("insert into change_events (at, kind, environment, table_name) values (current_timestamp, 'PUBLISHED', 'TEST', ?)")
-                .param(name)
-                .update();
+        changeFeed.record(ChangeKind.PUBLISHED, Environment.TEST, name);
         assertThat(storedTypes(name, 1)).containsExactly("BIGINT", "STRING NOT NULL", "STRING");
         assertThat(types(catalogTable(name).path("columns"))).containsExactly("BIGINT NOT NULL", "STRING NOT NULL", "STRING");
         assertThat(types(designer.get("/api/v1/tables/" + name).json().path("columns"))).containsExactly("BIGINT NOT NULL", "STRING NOT NULL", "STRING");

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Paired benchmarks of the sluice endpoint against Flink's plain REST endpoint, on one gateway and one
-# MiniCluster, in one process, the two alternating. One command, from anywhere:
+# cluster (a MiniCluster, or for `cluster` a standalone one), in one process, the two alternating. One command, from anywhere:
 #
 #   bench/gateway/run.sh [round trips per endpoint, default 300] [warm-up, default 40]
 #       JDBC SELECT 1 round trips
@@ -8,6 +8,8 @@
 #       JDBC connect + SHOW CATALOGS + close, with that many tables published to test through catalog-service's API
 #   bench/gateway/run.sh functions [rounds, default 100] [warm-up, default 10] [datagen rows, default 3000000]
 #       session open with 0, 10 and 50 project functions vs a bare session; a scalar UDF vs the built-in per record
+#   bench/gateway/run.sh cluster [rounds, default 5] [warm-up, default 1] [records, default 1000000]
+#       one INSERT job's throughput on a standalone cluster of separate JVMs, planned by each endpoint
 #
 # Prints Markdown tables (median, p99, ratio) and keeps them under bench/gateway/target/.
 set -euo pipefail
@@ -17,7 +19,9 @@ OUT=bench/gateway/target
 ./mvnw -q -Pbench -pl bench/gateway -am package dependency:build-classpath \
   -DskipTests -Dmdep.outputFile="$PWD/$OUT/classpath.txt"
 CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
-if [[ "${1:-}" == "functions" ]]; then
+if [[ "${1:-}" == "cluster" ]]; then
+  java -Xms1g -Xmx1g -cp "$CP" io.sluice.bench.gateway.ClusterInsertBench "${2:-5}" "${3:-1}" "${4:-1000000}" "$OUT"
+elif [[ "${1:-}" == "functions" ]]; then
   java -Xms1g -Xmx1g -cp "$CP" io.sluice.bench.gateway.FunctionsBench "${2:-100}" "${3:-10}" "${4:-3000000}" "$OUT"
 elif [[ "${1:-}" == "session-open" ]]; then
   java -Xms1g -Xmx1g -cp "$CP" io.sluice.bench.gateway.SessionOpen \

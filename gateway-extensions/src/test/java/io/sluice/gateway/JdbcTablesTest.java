@@ -77,12 +77,7 @@ class JdbcTablesTest {
     /** Registers a data source of the machine's database in test and publishes a table (id, and a text column) on it. */
     private static void registerTable(
             String dataSource, String kind, String url, String user, String secretsJson, String table, String textColumn) {
-        stack.catalogService(
-                "POST", "/api/v1/datasources", GatewayStack.DANA, GatewayStack.DANA_PASSWORD,
-                "{\"name\":\"" + dataSource + "\",\"kind\":\"" + kind + "\",\"managementMode\":\"registered\","
-                        + "\"environmentScope\":\"test\",\"description\":\"the machine's database\","
-                        + "\"connections\":{\"test\":{\"properties\":{\"url\":\"" + url + "\",\"username\":\""
-                        + user + "\"},\"secrets\":" + secretsJson + "}}}");
+        stack.registerDataSource(dataSource, kind, url, user, secretsJson);
         stack.publishTable(
                 table,
                 dataSource,

@@ -17,10 +17,15 @@ public final class Jdbc {
     private Jdbc() {}
 
     public static Connection connect(String user, String password) throws SQLException {
+        return connect(GatewayStack.get().jdbcUrl(), user, password);
+    }
+
+    /** A connection to the gateway at {@code jdbcUrl}. */
+    public static Connection connect(String jdbcUrl, String user, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
-        return DriverManager.getConnection(GatewayStack.get().jdbcUrl(), properties);
+        return DriverManager.getConnection(jdbcUrl, properties);
     }
 
     /** Runs a statement that returns rows (SHOW, DESCRIBE, … which executeQuery refuses) and reads column 1. */

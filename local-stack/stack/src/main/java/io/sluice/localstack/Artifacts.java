@@ -30,9 +30,19 @@ public final class Artifacts {
 
     /** The Kafka broker's classpath: its own jar plus the list it carries as a resource. */
     public static String kafkaBrokerClasspath() throws IOException {
-        URL resource = Artifacts.class.getClassLoader().getResource("kafka-broker.classpath");
+        return classpathResource("kafka-broker.classpath", "local-stack/kafka-broker");
+    }
+
+    /** The standalone Flink cluster's lib/: the list its module carries as a resource. */
+    public static String flinkClusterClasspath() throws IOException {
+        return classpathResource("flink-cluster.classpath", "local-stack/flink-cluster");
+    }
+
+    /** The jar (or folder) holding a classpath list, followed by the list. */
+    private static String classpathResource(String name, String module) throws IOException {
+        URL resource = Artifacts.class.getClassLoader().getResource(name);
         if (resource == null) {
-            throw new IllegalStateException("kafka-broker.classpath is missing: package local-stack/kafka-broker.");
+            throw new IllegalStateException(name + " is missing: package " + module + ".");
         }
         String ownJar;
         if ("jar".equals(resource.getProtocol())) {

@@ -42,10 +42,12 @@ import java.util.stream.Collectors;
 
 /**
  * The whole Sluice stack on one machine: a Kafka broker and catalog-service (H2, demo tenant) in child JVMs, and
- * in this JVM a Flink MiniCluster and a SQL gateway with two endpoints on the same sessions: {@code sluice}
- * (governed, needs gateway-extensions on the classpath) and Flink's plain {@code rest}, for comparison.
- * The gateway's tests, the benchmark and the local-stack launcher all run on it. A TaskManager that dies is
- * replaced ({@link TaskManagerWatchdog}).
+ * in this JVM a SQL gateway with two endpoints on the same sessions: {@code sluice} (governed, needs
+ * gateway-extensions on the classpath) and Flink's plain {@code rest}, for comparison. Jobs run on a Flink
+ * MiniCluster in this JVM, whose TaskManager is replaced when it dies ({@link TaskManagerWatchdog}), or on a
+ * {@link StandaloneCluster} of separate JVMs ({@link Settings#onStandaloneCluster()}), to which the gateway talks
+ * as a production gateway does ({@code execution.target: remote}). The gateway's tests, the benchmarks and the
+ * local-stack launcher all run on it.
  */
 public class LocalStack implements AutoCloseable {
 
@@ -63,6 +65,8 @@ public class LocalStack implements AutoCloseable {
      * @param catalogTtl how stale a session's view of catalog-service may be when the change feed is silent
      * @param changePollInterval how often the gateway reads catalog-service's change feed
      * @param abandonedAfter how long a silent client's unfinished statements live
+     * @param standaloneCluster jobs run on a {@link StandaloneCluster} of separate JVMs ({@link
+     *     #STANDALONE_TASK_MANAGERS} TaskManagers of {@code slots} slots each) instead of a MiniCluster in this JVM
      */
     public record Settings(
             int slots,
@@ -72,13 +76,43 @@ public class LocalStack implements AutoCloseable {
             int sluicePort,
             int vanillaPort,
             int catalogServicePort,
-            int kafkaPort) {
+            int kafkaPort,
+            boolean standaloneCluster) {
+
+        /** On a MiniCluster. */
+        public Settings(
+                int slots,
+                Duration catalogTtl,
+                Duration changePollInterval,
+                Duration abandonedAfter,
+                int sluicePort,
+                int vanillaPort,
+                int catalogServicePort,
+                int kafkaPort) {
+            this(slots, catalogTtl, changePollInterval, abandonedAfter, sluicePort, vanillaPort, catalogServicePort,
+                    kafkaPort, false);
+        }
+
+        /** The same, with jobs on a standalone cluster of separate JVMs. */
+        public Settings onStandaloneCluster() {
+            return new Settings(slots, catalogTtl, changePollInterval, abandonedAfter, sluicePort, vanillaPort,
+                    catalogServicePort, kafkaPort, true);
+        }
 
         /** The gateway's own defaults, on free ports. */
         public static Settings defaults() {
             return new Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(20), 0, 0, 0, 0);
         }
     }
+
+    /** TaskManager processes of a standalone cluster: two, so that one can die while the job goes on on the other. */
+    public static final int STANDALONE_TASK_MANAGERS = 2;
+
+    /**
+     * How often jobs on a standalone cluster checkpoint, as the platform's gateway config sets it for every session:
+     * what a TaskManager's death costs is what came in since the last checkpoint.
+     */
+    public static final Duration STANDALONE_CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
 
     /** What the sluice endpoint's settings start with in a gateway's config. */
     public static final String SLUICE = "sql-gateway.endpoint.sluice.";
@@ -88,7 +122,10 @@ public class LocalStack implements AutoCloseable {
     public final URI catalogServiceUrl;
     public final int sluicePort;
     public final int vanillaPort;
+    /** The MiniCluster jobs run on, or null on a {@link #standaloneCluster}. */
     public final MiniCluster miniCluster;
+    /** The standalone cluster jobs run on, or null on a {@link #miniCluster}. */
+    public final StandaloneCluster standaloneCluster;
 
     private final java.util.Set<String> published = new java.util.HashSet<>();
     private final ChildJvm kafka;
@@ -163,6 +200,31 @@ public class LocalStack implements AutoCloseable {
         catalogService = startCatalogService(catalogServiceCommand);
         catalogServiceUrl = URI.create("http://127.0.0.1:" + catalogPort);
 
+        if (settings.standaloneCluster()) {
+            miniCluster = null;
+            taskManagers = null;
+            standaloneCluster = StandaloneCluster.start(work.resolve("flink"), STANDALONE_TASK_MANAGERS, settings.slots());
+            clusterRest = standaloneCluster.restUrl;
+        } else {
+            standaloneCluster = null;
+            miniCluster = startMiniCluster(settings.slots());
+            taskManagers = new TaskManagerWatchdog(miniCluster, 1, Duration.ofSeconds(1));
+            clusterRest = miniCluster.getRestAddress().get();
+        }
+
+        this.tokenFile = tokenFile;
+        sluicePort = portOrFree(settings.sluicePort());
+        vanillaPort = settings.vanillaPort() < 0 ? -1 : portOrFree(settings.vanillaPort());
+        Configuration gatewayConfig = gatewayConfig(sluicePort);
+        if (vanillaPort >= 0) {
+            gatewayConfig.setString("sql-gateway.endpoint.type", "sluice;rest");
+            gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
+            gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
+        }
+        gateway = startGateway(gatewayConfig);
+    }
+
+    private static MiniCluster startMiniCluster(int slots) throws Exception {
         Configuration clusterConfig = new Configuration();
         // The JobManager's REST API lists every project's jobs with their SQL and cancels any of them, with no
         // login: only the gateway (in this JVM) may reach it, so it listens on loopback, on a port of its own choice
@@ -174,28 +236,15 @@ public class LocalStack implements AutoCloseable {
         clusterConfig.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
         clusterConfig.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
         clusterConfig.set(TaskManagerOptions.HOST, "127.0.0.1");
-        miniCluster =
+        MiniCluster miniCluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
                                 .setConfiguration(clusterConfig)
                                 .setNumTaskManagers(1)
-                                .setNumSlotsPerTaskManager(settings.slots())
+                                .setNumSlotsPerTaskManager(slots)
                                 .build());
         miniCluster.start();
-        taskManagers = new TaskManagerWatchdog(miniCluster, 1, Duration.ofSeconds(1));
-        URI clusterRest = miniCluster.getRestAddress().get();
-
-        this.clusterRest = clusterRest;
-        this.tokenFile = tokenFile;
-        sluicePort = portOrFree(settings.sluicePort());
-        vanillaPort = settings.vanillaPort() < 0 ? -1 : portOrFree(settings.vanillaPort());
-        Configuration gatewayConfig = gatewayConfig(sluicePort);
-        if (vanillaPort >= 0) {
-            gatewayConfig.setString("sql-gateway.endpoint.type", "sluice;rest");
-            gatewayConfig.setString("sql-gateway.endpoint.rest.address", "127.0.0.1");
-            gatewayConfig.setString("sql-gateway.endpoint.rest.port", String.valueOf(vanillaPort));
-        }
-        gateway = startGateway(gatewayConfig);
+        return miniCluster;
     }
 
     private static ChildJvm startCatalogService(List<String> command) throws IOException {
@@ -218,12 +267,20 @@ public class LocalStack implements AutoCloseable {
         catalogService = startCatalogService(catalogServiceCommand);
     }
 
+    /** The REST API of the cluster jobs run on: loopback only, for the gateway (and tests on its host). */
+    public URI clusterRestUrl() {
+        return clusterRest;
+    }
+
     /** The config of a gateway with a sluice endpoint on this stack's cluster and catalog-service. */
     private Configuration gatewayConfig(int port) {
         Configuration gatewayConfig = new Configuration();
         gatewayConfig.setString("execution.target", "remote");
         gatewayConfig.setString("rest.address", clusterRest.getHost());
         gatewayConfig.setString("rest.port", String.valueOf(clusterRest.getPort()));
+        if (standaloneCluster != null) {
+            gatewayConfig.setString("execution.checkpointing.interval", STANDALONE_CHECKPOINT_INTERVAL.toMillis() + " ms");
+        }
         gatewayConfig.setString("sql-gateway.endpoint.type", "sluice");
         gatewayConfig.setString(SLUICE + "address", "127.0.0.1");
         gatewayConfig.setString(SLUICE + "port", String.valueOf(port));
@@ -279,12 +336,12 @@ public class LocalStack implements AutoCloseable {
 
     /** TaskManagers started since the stack started, the first one included; the MiniCluster numbers them from 0. */
     public int taskManagersStarted() {
-        return taskManagers.started();
+        return taskManagers == null ? 0 : taskManagers.started();
     }
 
     /** TaskManagers started to replace one that died. */
     public int taskManagersReplaced() {
-        return taskManagers.replaced();
+        return taskManagers == null ? 0 : taskManagers.replaced();
     }
 
     public String jdbcUrl() {
@@ -434,6 +491,21 @@ public class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Registers a data source of a database on this machine, in test only, as dana (data admin) does.
+     *
+     * @param kind postgresql, mysql, redis, …
+     * @param secretsJson the connection's secrets as catalog-service takes them ({@code {"password":…}}), or {@code {}}
+     */
+    public void registerDataSource(String name, String kind, String url, String user, String secretsJson) {
+        catalogService(
+                "POST", "/api/v1/datasources", DANA, DANA_PASSWORD,
+                "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"managementMode\":\"registered\","
+                        + "\"environmentScope\":\"test\",\"description\":\"the machine's database\","
+                        + "\"connections\":{\"test\":{\"properties\":{\"url\":\"" + url + "\",\"username\":\""
+                        + user + "\"},\"secrets\":" + secretsJson + "}}}");
+    }
+
+    /**
      * Designs a database table in project demo as alice and has dana publish it to test on a data source; does
      * nothing when this stack published it before.
      */
@@ -497,14 +569,20 @@ public class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        taskManagers.close();
+        if (taskManagers != null) {
+            taskManagers.close();
+        }
         try {
             gateway.stop();
         } catch (RuntimeException ignored) {
             // the JVM is going down anyway
         }
         try {
-            miniCluster.close();
+            if (miniCluster != null) {
+                miniCluster.close();
+            } else {
+                standaloneCluster.close();
+            }
         } catch (Exception ignored) {
             // the JVM is going down anyway
         }

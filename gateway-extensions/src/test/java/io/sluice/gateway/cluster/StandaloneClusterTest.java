@@ -15,6 +15,7 @@ import io.sluice.localstack.StandaloneCluster;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,25 @@ class StandaloneClusterTest {
                     .isEqualTo("demo");
             assertThat(String.join("\n", firstColumn(statement, "SHOW JOBS"))).contains(job);
         }
+    }
+
+    /**
+     * The JobManager's REST API lists and cancels every project's jobs with no login, its blob server hands out job
+     * artifacts, the TaskManagers' ports take tasks and data: every port of every cluster process listens on
+     * loopback, the gateway's host, and on no address a tenant could reach.
+     */
+    @Test
+    void everyPortOfTheClusterListensOnLoopbackOnly() throws Exception {
+        List<Long> processes = stack.cluster().processIds();
+        assertThat(processes).hasSize(1 + stack.cluster().taskManagerCount());
+        for (long pid : processes) {
+            List<ListeningSockets.Socket> sockets = ListeningSockets.of(pid);
+            assertThat(sockets).as("process %d listens", pid).isNotEmpty();
+            assertThat(sockets).as("process %d", pid).allMatch(ListeningSockets.Socket::isLoopback);
+        }
+        assertThat(ListeningSockets.of(processes.get(0)))
+                .as("the JobManager's REST port is among them")
+                .anyMatch(socket -> socket.port() == stack.clusterRestUrl().getPort());
     }
 
     /**

@@ -182,6 +182,14 @@ public final class StandaloneCluster implements AutoCloseable {
         return "taskmanager-" + index;
     }
 
+    /** The process ids of the JobManager and of the TaskManagers alive now. */
+    public List<Long> processIds() {
+        List<Long> ids = new ArrayList<>();
+        ids.add(jobManager.process().pid());
+        taskManagers.stream().filter(tm -> tm.process().isAlive()).forEach(tm -> ids.add(tm.process().pid()));
+        return ids;
+    }
+
     public int taskManagerCount() {
         return taskManagers.size();
     }

@@ -13,11 +13,15 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts the local stack and prints how to connect. Ports come from system properties, with these defaults:
  * {@code sluice.gateway.port} 8083, {@code sluice.catalog-service.port} 8081, {@code sluice.kafka.port} 9092,
- * {@code sluice.slots} 4. Stops on Ctrl+C.
+ * {@code sluice.slots} 4 (per TaskManager). With {@code --standalone-cluster}, jobs run on a standalone Flink cluster
+ * of separate JVMs instead of a MiniCluster. Stops on Ctrl+C.
  */
 public final class LocalStackMain {
 
     private static final String ORDERS = "orders";
+
+    /** The argument that runs jobs on a standalone cluster of separate JVMs instead of a MiniCluster. */
+    static final String STANDALONE_CLUSTER = "--standalone-cluster";
 
     private static final List<String> DEMO_ORDERS =
             List.of(
@@ -29,7 +33,12 @@ public final class LocalStackMain {
     private LocalStackMain() {}
 
     public static void main(String[] args) throws Exception {
-        LocalStack.Settings settings =
+        boolean standalone = List.of(args).contains(STANDALONE_CLUSTER);
+        if (!List.of(STANDALONE_CLUSTER).containsAll(List.of(args))) {
+            System.err.println("Usage: local-stack/run.sh [" + STANDALONE_CLUSTER + "]");
+            System.exit(2);
+        }
+        LocalStack.Settings onMiniCluster =
                 new LocalStack.Settings(
                         Integer.getInteger("sluice.slots", 4),
                         Duration.ofSeconds(30),
@@ -39,7 +48,13 @@ public final class LocalStackMain {
                         -1,
                         Integer.getInteger("sluice.catalog-service.port", 8081),
                         Integer.getInteger("sluice.kafka.port", 9092));
-        System.out.println("Starting Kafka, catalog-service, a Flink MiniCluster and the SQL gateway …");
+        LocalStack.Settings settings = standalone ? onMiniCluster.onStandaloneCluster() : onMiniCluster;
+        System.out.println("Starting Kafka, catalog-service, "
+                + (standalone
+                        ? "a standalone Flink cluster (a JobManager and " + LocalStack.STANDALONE_TASK_MANAGERS
+                                + " TaskManagers, each a JVM of its own)"
+                        : "a Flink MiniCluster")
+                + " and the SQL gateway …");
         // run.sh starts it at the repository root: the demo's designs, grants and topics survive a restart there.
         LocalStack stack = start(settings, Path.of(System.getProperty("sluice.data-dir", ".sluice")), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -55,7 +70,7 @@ public final class LocalStackMain {
 
     /**
      * Starts the stack on {@code dataDir}, gives the topic {@code orders} its demo rows when it has none (a restart
-     * finds them in Kafka's log and adds none), and prints how to connect. The Flink MiniCluster's REST API is not
+     * finds them in Kafka's log and adds none), and prints how to connect. The Flink cluster's REST API is not
      * offered: it listens on loopback for the gateway only.
      */
     static LocalStack start(LocalStack.Settings settings, Path dataDir, PrintStream out) throws Exception {

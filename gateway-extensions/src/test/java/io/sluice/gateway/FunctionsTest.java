@@ -3,6 +3,7 @@ package io.sluice.gateway;
 import io.sluice.gateway.testing.GatewayStack;
 import io.sluice.gateway.testing.Jdbc;
 import io.sluice.gateway.testing.Tenants;
+import io.sluice.localstack.LocalStack;
 import io.sluice.udf.SourceTemplates;
 import io.sluice.udf.FunctionKind;
 import io.sluice.udf.TestJars;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * test, uploaded over HTTP to catalog-service, checked there in its sandbox, activated, and then called by name in
  * the sessions of their project — and only there.
  */
-class FunctionsTest {
+public class FunctionsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RED = "fn_red";
@@ -44,7 +45,7 @@ class FunctionsTest {
 
     private static final String PROD_ONLY_RED = "SELECT prod.`default`.only_red('x')";
 
-    private static GatewayStack stack;
+    private static LocalStack stack;
 
     @BeforeAll
     static void projects() {
@@ -113,7 +114,7 @@ class FunctionsTest {
     }
 
     /** Uploads and activates in test a scalar function that prefixes its argument, for other tests and benchmarks. */
-    static void uploadAndActivate(GatewayStack on, String project, String user, String name, String prefix) throws Exception {
+    public static void uploadAndActivate(LocalStack on, String project, String user, String name, String prefix) throws Exception {
         stack = on;
         String className = "com.example.Prefix_" + name;
         byte[] jar = TestJars.jar(Map.of(className, TestJars.scalar(className,
@@ -148,7 +149,7 @@ class FunctionsTest {
 
     private static List<String> column(String user, String sql) throws Exception {
         List<String> values = new ArrayList<>();
-        try (Connection connection = Jdbc.connect(user, Tenants.password(user));
+        try (Connection connection = Jdbc.connect(stack.jdbcUrl(), user, Tenants.password(user));
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {

@@ -8,6 +8,7 @@ import static io.sluice.gateway.testing.Jdbc.connect;
 import static io.sluice.gateway.testing.Jdbc.firstColumn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.gateway.FunctionsTest;
 import io.sluice.gateway.testing.ClusterStack;
 import io.sluice.localstack.LocalStack;
 import io.sluice.localstack.StandaloneCluster;
@@ -61,6 +62,27 @@ class StandaloneClusterTest {
                     .as("the job is tagged with its project")
                     .isEqualTo("demo");
             assertThat(String.join("\n", firstColumn(statement, "SHOW JOBS"))).contains(job);
+        }
+    }
+
+    /**
+     * A tenant function's jar is on no process of the cluster: the gateway ships the project's artifact with the job
+     * (Flink uploads {@code pipeline.jars} to the blob server) and the TaskManagers load it from there.
+     */
+    @Test
+    void aProjectFunctionTravelsWithItsJobToTheTaskManagers() throws Exception {
+        FunctionsTest.uploadAndActivate(stack, "demo", LocalStack.ALICE, "cl_tag", "tagged:");
+        ClusterJobs.publishTopics(stack, "cl_fn_in", "cl_fn_out");
+        stack.produce("cl_fn_in", orders(1, 3));
+        try (Connection connection = connect(stack.jdbcUrl(), LocalStack.ALICE, LocalStack.ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            Set<String> before = stack.runningJobs();
+            List<String> tagged = firstColumn(statement, "SELECT cl_tag(customer) FROM test.demo_kafka.cl_fn_in "
+                    + "/*+ OPTIONS('scan.bounded.mode'='latest-offset') */");
+            assertThat(tagged).containsExactlyInAnyOrder("tagged:2", "tagged:3", "tagged:1");
+            assertThat(stack.cluster().rest("/jobs/overview").path("jobs").findValuesAsText("jid"))
+                    .as("it ran as a job of the cluster")
+                    .anyMatch(job -> !before.contains(job));
         }
     }
 

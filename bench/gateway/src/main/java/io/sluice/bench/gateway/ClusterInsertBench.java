@@ -82,7 +82,9 @@ public final class ClusterInsertBench {
     private static void declareLikeTheCatalog(LocalStack stack, Statement sluice, Statement vanilla, String table)
             throws Exception {
         String ddl;
-        try (ResultSet rows = sluice.executeQuery("SHOW CREATE TABLE test.demo_kafka." + table)) {
+        // the JDBC driver's executeQuery takes only queries; SHOW's rows come through execute
+        sluice.execute("SHOW CREATE TABLE test.demo_kafka." + table);
+        try (ResultSet rows = sluice.getResultSet()) {
             rows.next();
             ddl = rows.getString(1);
         }

@@ -19,6 +19,7 @@ import io.sluice.gateway.gate.GatedExecution;
 import io.sluice.gateway.gate.StatementGate;
 import io.sluice.gateway.gate.StatementLimits;
 import io.sluice.gateway.jobs.JobManagerRest;
+import io.sluice.gateway.jobs.Savepoints;
 import io.sluice.gateway.jobs.StartedJobs;
 import io.sluice.gateway.rest.SluiceRestEndpoint;
 import io.sluice.gateway.session.GovernedSqlGatewayService;
@@ -95,7 +96,8 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         decider, Set.copyOf(options.get(SluiceGatewayOptions.ENVIRONMENTS)), TableHints.ALLOWED_KEYS::contains,
                         staleness);
         SecretRedactor redactor = new SecretRedactor();
-        SessionPolicy policy = new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS));
+        SessionPolicy policy =
+                new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS), savepoints(options));
         GatedExecution execution =
                 new GatedExecution(
                         new StatementLimits(
@@ -194,6 +196,14 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         }
     }
 
+    private static Savepoints savepoints(ReadableConfig options) {
+        try {
+            return Savepoints.under(options.getOptional(SluiceGatewayOptions.SAVEPOINT_DIR).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(SluiceGatewayOptions.PREFIX + SluiceGatewayOptions.SAVEPOINT_DIR.key() + ": " + e.getMessage() + ".");
+        }
+    }
+
     private static String serviceToken(ReadableConfig options) {
         return options.getOptional(SluiceGatewayOptions.CATALOG_SERVICE_TOKEN_FILE)
                 .map(SluiceEndpointFactory::readToken)
@@ -242,6 +252,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.STATEMENT_MAX_LENGTH);
         options.add(SluiceGatewayOptions.STATEMENT_MAX_NESTING);
         options.add(SluiceGatewayOptions.CANCEL_START_WAIT);
+        options.add(SluiceGatewayOptions.SAVEPOINT_DIR);
         options.add(SluiceGatewayOptions.QUOTA_CACHE_TTL);
         options.add(SluiceGatewayOptions.FUNCTION_CACHE_DIR);
         options.add(SluiceGatewayOptions.ADMISSION_MAX_WAIT);

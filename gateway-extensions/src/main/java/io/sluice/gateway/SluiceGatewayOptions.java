@@ -202,6 +202,22 @@ public final class SluiceGatewayOptions {
                                     + "request: Flink 2.2.1 kills the TaskManager when a query's collect sink is "
                                     + "torn down before it opened (FLINK-39330). Read from the JobManager's REST "
                                     + "API; 0 cancels at once.");
+
+    public static final ConfigOption<String> SAVEPOINT_DIR =
+            ConfigOptions.key("job.savepoint-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Root folder of the projects' savepoints, a URI the cluster can write (e.g. "
+                                    + "file:///var/sluice/savepoints, s3://bucket/savepoints). Each session's "
+                                    + "execution.checkpointing.savepoint-dir is <root>/<project>, a key tenants "
+                                    + "cannot set, so STOP JOB ... WITH SAVEPOINT writes into the project's folder, "
+                                    + "and a session may resume a statement (SET 'execution.state-recovery.path') "
+                                    + "only from a savepoint folder directly inside its own project's folder. Unset "
+                                    + "(or blank): STOP JOB ... WITH SAVEPOINT and resuming are refused, rather than "
+                                    + "writing to the cluster's default folder. Must be on a case-sensitive file "
+                                    + "system (project names differ by case).");
+
     public static final ConfigOption<Duration> QUOTA_CACHE_TTL =
             ConfigOptions.key("cache.quota-ttl")
                     .durationType()

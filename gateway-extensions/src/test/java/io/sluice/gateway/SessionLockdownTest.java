@@ -62,6 +62,9 @@ class SessionLockdownTest {
                 "SET 'pipeline.classpaths' = 'file:///tmp/'",
                 "SET 'table.catalog-store.kind' = 'file'",
                 "SET 'pipeline.global-job-parameters' = 'sluice.project:other'",
+                "SET 'execution.checkpointing.savepoint-dir' = 'file:///tmp/elsewhere'",
+                "SET 'execution.state-recovery.claim-mode' = 'CLAIM'",
+                "RESET 'execution.checkpointing.savepoint-dir'",
                 "RESET 'execution.target'"
             })
     void forbiddenSetIsRefused(String statement) throws Exception {

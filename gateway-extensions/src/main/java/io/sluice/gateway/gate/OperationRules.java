@@ -95,10 +95,10 @@ public final class OperationRules {
         harmless(EndStatementSetOperation.class, "runs the INSERTs collected, each judged when it arrived");
         harmless(NopOperation.class, "does nothing");
         // session settings and jobs
-        rule(SetOperation.class, SESSION_SETTING, "the key must be allowed; SET alone lists only what a session may see");
+        rule(SetOperation.class, SESSION_SETTING, "the key must be allowed (execution.state-recovery.path: a savepoint of the project's own jobs); SET alone lists only what a session may see");
         rule(ResetOperation.class, SESSION_SETTING, "the key must be allowed; RESET alone keeps the gateway's settings and job tags");
         rule(ShowJobsOperation.class, JOB, "lists only the project's own jobs");
-        rule(StopJobOperation.class, JOB, "only a job of the session's project");
+        rule(StopJobOperation.class, JOB, "only a job of the session's project; WITH SAVEPOINT writes into the project's savepoint folder, and is refused when the gateway has none");
         rule(DescribeJobOperation.class, JOB, "only a job of the session's project");
         // refused
         refused(CompilePlanOperation.class, "writes a plan file wherever it is told on the gateway's host");

@@ -10,8 +10,8 @@ import java.util.Map;
  *
  * @param principal who runs it
  * @param jobs which jobs are the session's project's
- * @param ownedSettings the session settings the gateway put there when the session opened (its job tags), which a
- *     bare {@code RESET} must keep
+ * @param ownedSettings the session settings the gateway put there when the session opened (its job tags, its
+ *     project's savepoint folder), which a bare {@code RESET} must keep
  * @param admission whether a statement that starts a job may start it now: quotas and free slots
  */
 public record StatementContext(

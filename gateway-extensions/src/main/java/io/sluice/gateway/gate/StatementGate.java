@@ -6,6 +6,7 @@ import io.sluice.gateway.access.Denial;
 import io.sluice.gateway.access.PlannedTables;
 import io.sluice.gateway.access.StatementAnalyzer;
 import io.sluice.gateway.errors.ClientError;
+import io.sluice.gateway.jobs.Savepoints;
 import io.sluice.gateway.session.SessionPolicy;
 
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
@@ -84,7 +85,7 @@ public final class StatementGate {
             case HARMLESS:
                 return Optional.empty();
             case SESSION_SETTING:
-                return setting(operation);
+                return setting(operation, principal);
             case JOB:
                 return job(operation, jobs, principal);
             case REFUSED:
@@ -95,22 +96,38 @@ public final class StatementGate {
         }
     }
 
-    private Optional<Denial> setting(Operation operation) {
+    private Optional<Denial> setting(Operation operation, PrincipalView principal) {
         Optional<String> key =
                 operation instanceof SetOperation set ? set.getKey() : ((ResetOperation) operation).getKey();
         if (key.isEmpty()) {
             return Optional.empty(); // SET lists what a session may see; RESET keeps what the gateway owns
         }
-        return settings.whyUnchangeable(key.get()).map(why -> new Denial(key.get().trim(), "setting", why));
+        Optional<String> why =
+                operation instanceof SetOperation set
+                        ? settings.whyNotSettable(key.get(), set.getValue().orElse(""), principal.project())
+                        : settings.whyNotResettable(key.get());
+        return why.map(reason -> new Denial(key.get().trim(), "setting", reason));
     }
 
-    private static Optional<Denial> job(Operation operation, JobScope jobs, PrincipalView principal) {
+    private Optional<Denial> job(Operation operation, JobScope jobs, PrincipalView principal) {
         String jobId =
                 operation instanceof StopJobOperation stop ? stop.getJobId()
                         : operation instanceof DescribeJobOperation describe ? describe.getJobId() : null;
-        if (jobId == null || jobs.isOwn(jobId)) {
+        if (jobId == null) {
             return Optional.empty(); // SHOW JOBS: its rows are cut to the project's jobs when it runs
         }
-        return Optional.of(new Denial(jobId, "job", "job '" + jobId + "' is not a job of project " + principal.project() + "."));
+        if (!jobs.isOwn(jobId)) {
+            return Optional.of(new Denial(jobId, "job", "job '" + jobId + "' is not a job of project " + principal.project() + "."));
+        }
+        if (operation instanceof StopJobOperation stop && stop.isWithSavepoint()
+                && settings.savepoints().folderOf(principal.project()).isEmpty()) {
+            // fail closed: without the project's folder Flink would write to the cluster's default, shared one
+            return Optional.of(new Denial(jobId, "savepoint",
+                    "job '" + jobId + "' cannot be stopped with a savepoint: " + (settings.savepoints().offered()
+                            ? "a session without a project has no savepoint folder."
+                            : Savepoints.NOT_OFFERED + ".")
+                            + " Stop it without a savepoint (STOP JOB '" + jobId + "'), or ask the platform team for savepoints."));
+        }
+        return Optional.empty();
     }
 }

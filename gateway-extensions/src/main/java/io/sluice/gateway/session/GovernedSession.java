@@ -21,7 +21,7 @@ final class GovernedSession {
     /** The project the client asked for on login (null: the user's first), so its login can be checked again alike. */
     final String requestedProject;
     final List<String> environments;
-    /** What the gateway set in the session when it opened (job tags): kept on RESET. */
+    /** What the gateway set in the session when it opened (job tags, savepoint folder): kept on RESET. */
     final Map<String, String> ownedSettings;
     final Set<OperationHandle> openOperations = ConcurrentHashMap.newKeySet();
     private volatile long lastSeenNanos = System.nanoTime();

@@ -113,8 +113,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
                                                 .raise());
         String project = requested.get(SessionPolicy.PROJECT_PROPERTY);
         PrincipalView principal = authenticator.authenticate(credentials, project);
-        Map<String, String> sessionConfig = policy.sessionProperties(requested);
-        Map<String, String> ownedSettings = jobTags(principal);
+        Map<String, String> sessionConfig = policy.sessionProperties(requested, projectOf(principal));
+        Map<String, String> ownedSettings = ownedSettings(principal);
 
         SessionEnvironment.Builder governed =
                 SessionEnvironment.newBuilder()
@@ -128,12 +128,18 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         return handle;
     }
 
-    /** Tags every job of the session with its project and user, so that jobs can be told apart by owner. */
-    private static Map<String, String> jobTags(PrincipalView principal) {
-        return Map.of(
+    /**
+     * What the gateway sets in a session, which tenants cannot change and a bare {@code RESET} keeps: tags on every
+     * job of the session with its project and user, so that jobs can be told apart by owner; the project's savepoint
+     * folder.
+     */
+    private Map<String, String> ownedSettings(PrincipalView principal) {
+        Map<String, String> owned = new HashMap<>(policy.savepoints().sessionSettings(projectOf(principal)));
+        owned.put(
                 SessionPolicy.JOB_TAGS_KEY,
                 JobOwnership.PROJECT_TAG + ":" + projectOf(principal) + "," + JobOwnership.USER_TAG + ":"
                         + principal.user());
+        return owned;
     }
 
     private static String projectOf(PrincipalView principal) {
@@ -187,7 +193,7 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         refuseTimeout(executionTimeoutMs);
         Map<String, String> statementConfig = executionConfig.toMap();
         if (!statementConfig.isEmpty()) {
-            requireAllowed(statementConfig);
+            requireAllowed(statementConfig, projectOf(session.principal));
         }
         OperationHandle operation =
                 execution.submit(delegate, sessionHandle, statement, executionConfig, context(sessionHandle, session));
@@ -222,8 +228,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         return new StatementContext(session.principal, own, session.ownedSettings, admission.forPrincipal(session.principal));
     }
 
-    private void requireAllowed(Map<String, String> statementConfig) {
-        Set<String> kept = policy.sessionProperties(statementConfig).keySet();
+    private void requireAllowed(Map<String, String> statementConfig, String project) {
+        Set<String> kept = policy.sessionProperties(statementConfig, project).keySet();
         List<String> refused = statementConfig.keySet().stream().filter(k -> !kept.contains(k)).sorted().toList();
         if (!refused.isEmpty()) {
             throw ClientError.denied("a statement may not set " + String.join(", ", refused) + ".").raise();

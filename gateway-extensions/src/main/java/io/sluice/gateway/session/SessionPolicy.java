@@ -2,6 +2,7 @@ package io.sluice.gateway.session;
 
 import io.sluice.gateway.auth.Credentials;
 import io.sluice.gateway.errors.ClientError;
+import io.sluice.gateway.jobs.Savepoints;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.TreeSet;
  * ({@code session.allowed-keys}); on top of it, the settings the gateway owns can never be set, reset or listed by a
  * tenant, whatever the allow-list says: where jobs run, what code they load, which project they belong to, the
  * endpoint's own settings. Keys are judged as Flink will use them (trimmed, as Flink's {@code SET} trims them).
+ * Two keys of state recovery are neither allowed nor owned but judged by their value ({@link Savepoints}): the path
+ * of a savepoint of the session's own project, and whether unclaimed state of it may be dropped.
  */
 public final class SessionPolicy {
 
@@ -26,8 +29,11 @@ public final class SessionPolicy {
 
     /**
      * Settings the gateway owns. A trailing '*' covers a prefix. Deprecated spellings of owned options are listed too
-     * ({@code execution.savepoint.*} for {@code execution.state-recovery.path}, {@code state.*} for checkpoint and
-     * savepoint folders), since Flink still reads them.
+     * ({@code execution.savepoint.*} and {@code execution.savepoint-restore-mode} for {@code execution.state-recovery.*},
+     * {@code state.*} for checkpoint and savepoint folders), since Flink still reads them: a tenant resumes only
+     * through {@link Savepoints#RECOVERY_PATH_KEY}, the one spelling the gateway judges. Of
+     * {@code execution.state-recovery.*}, only the {@link Savepoints#governs governed} keys are not owned; the claim
+     * mode stays the gateway's ({@code CLAIM} would let Flink delete the savepoint).
      */
     private static final List<String> OWNED_KEYS =
             List.of(
@@ -41,6 +47,7 @@ public final class SessionPolicy {
                     "pipeline.cached-files",
                     "execution.state-recovery.*",
                     "execution.savepoint.*",
+                    "execution.savepoint-restore-mode",
                     "execution.checkpointing.dir",
                     "execution.checkpointing.savepoint-dir",
                     "state.*",
@@ -67,17 +74,30 @@ public final class SessionPolicy {
     private static final List<String> SECRET_HINTS = List.of("password", "secret", "token", "jaas", "credential");
 
     private final List<String> allowedKeys;
+    private final Savepoints savepoints;
 
+    /** A policy without savepoints: resuming is refused. */
     public SessionPolicy(List<String> allowedKeys) {
+        this(allowedKeys, Savepoints.none());
+    }
+
+    public SessionPolicy(List<String> allowedKeys, Savepoints savepoints) {
         this.allowedKeys = List.copyOf(allowedKeys);
+        this.savepoints = savepoints;
+    }
+
+    /** Where the sessions' jobs keep savepoints, and which a session may resume from. */
+    public Savepoints savepoints() {
+        return savepoints;
     }
 
     /**
-     * The session properties a client sent on open session, less credentials and less keys it may not set. Owned
-     * keys are refused (except those ordinary clients send, which are dropped); other unknown keys are dropped, as
-     * they mean nothing to a shared gateway.
+     * The session properties a client of the project sent on open session (or with one statement), less
+     * credentials and less keys it may not set. Owned keys are refused (except those ordinary clients send, which
+     * are dropped), as are governed keys with a value the project may not give them; other unknown keys are
+     * dropped, as they mean nothing to a shared gateway.
      */
-    public Map<String, String> sessionProperties(Map<String, String> requested) {
+    public Map<String, String> sessionProperties(Map<String, String> requested, String project) {
         Map<String, String> kept = new LinkedHashMap<>();
         TreeSet<String> refused = new TreeSet<>();
         requested.forEach(
@@ -86,7 +106,13 @@ public final class SessionPolicy {
                         return;
                     }
                     String trimmed = key.trim();
-                    if (isAllowed(trimmed)) {
+                    if (Savepoints.governs(trimmed)) {
+                        // judged as sent: Flink keeps a property's value untrimmed
+                        savepoints.whyNot(trimmed, value, project).ifPresent(why -> {
+                            throw ClientError.denied("a session may not set " + trimmed + " to that value: " + why).raise();
+                        });
+                        kept.put(trimmed, value);
+                    } else if (isAllowed(trimmed)) {
                         kept.put(trimmed, value);
                     } else if (isOwned(trimmed) && !matchesAny(DROPPED_AT_OPEN, trimmed)) {
                         refused.add(trimmed);
@@ -102,10 +128,27 @@ public final class SessionPolicy {
         return kept;
     }
 
-    /** Why a {@code SET} or {@code RESET} may not change this key; empty when it may. */
-    public Optional<String> whyUnchangeable(String key) {
+    /**
+     * Why a {@code SET} in a session of the project may not give this key this value; empty when it may.
+     *
+     * @param value the value as the {@code SET} operation holds it (Flink stores it trimmed)
+     */
+    public Optional<String> whyNotSettable(String key, String value, String project) {
         String trimmed = key.trim();
-        if (isAllowed(trimmed)) {
+        if (Savepoints.governs(trimmed)) {
+            return savepoints.whyNot(trimmed, value.trim(), project)
+                    .map(why -> "'" + trimmed + "' may not be changed in a session to that value: " + why);
+        }
+        return whyNotResettable(trimmed);
+    }
+
+    /**
+     * Why a {@code RESET} may not change this key; empty when it may. The governed keys may always be reset: without
+     * them a statement starts afresh.
+     */
+    public Optional<String> whyNotResettable(String key) {
+        String trimmed = key.trim();
+        if (isAllowed(trimmed) || Savepoints.governs(trimmed)) {
             return Optional.empty();
         }
         return Optional.of(
@@ -140,7 +183,7 @@ public final class SessionPolicy {
     }
 
     private static boolean isOwned(String key) {
-        return matchesAny(OWNED_KEYS, key);
+        return matchesAny(OWNED_KEYS, key) && !Savepoints.governs(key);
     }
 
     private static boolean matchesAny(List<String> patterns, String key) {

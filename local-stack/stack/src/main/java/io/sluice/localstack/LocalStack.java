@@ -135,6 +135,8 @@ public class LocalStack implements AutoCloseable {
     private final SqlGateway gateway;
     private final URI clusterRest;
     private final Path tokenFile;
+    /** The stack's own folder: data, the gateway's token, savepoints. */
+    private final Path work;
     /** Further options of the stack's own sluice endpoint, keys without its prefix. */
     private final Map<String, String> endpointOptions;
     private final TaskManagerWatchdog taskManagers;
@@ -160,6 +162,7 @@ public class LocalStack implements AutoCloseable {
         this.endpointOptions = Map.copyOf(endpointOptions);
         this.settings = settings;
         Path work = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("sluice-local-stack-");
+        this.work = work;
 
         kafka =
                 ChildJvm.start(
@@ -291,6 +294,8 @@ public class LocalStack implements AutoCloseable {
         gatewayConfig.setString(SLUICE + "cache.catalog-ttl", settings.catalogTtl().toMillis() + " ms");
         gatewayConfig.setString(
                 SLUICE + "cache.change-poll-interval", settings.changePollInterval().toMillis() + " ms");
+        // one folder per project below it: STOP JOB … WITH SAVEPOINT writes there, statements resume from there
+        gatewayConfig.setString(SLUICE + "job.savepoint-dir", work.resolve("savepoints").toAbsolutePath().toUri().toString());
         endpointOptions.forEach((key, value) -> gatewayConfig.setString(SLUICE + key, value));
         // Flink's JDBC driver sends credentials only when it connects, and the local stack is for JDBC clients
         // (the launcher's demo, the tests, the benchmark): without this, each of its later requests is refused.

@@ -14,6 +14,7 @@ import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.catalogservice.OutageGrace;
 import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.functions.FunctionArtifactCache;
+import io.sluice.gateway.functions.FunctionJobs;
 import io.sluice.gateway.functions.ProjectFunctions;
 import io.sluice.gateway.gate.GatedExecution;
 import io.sluice.gateway.gate.StatementGate;
@@ -98,13 +99,18 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         SecretRedactor redactor = new SecretRedactor();
         SessionPolicy policy =
                 new SessionPolicy(options.get(SluiceGatewayOptions.ALLOWED_SESSION_KEYS), savepoints(options));
+        JobManagerRest jobManager = new JobManagerRest();
+        FunctionJobs functionJobs =
+                new FunctionJobs(
+                        catalogService, jobManager, context.getFlinkConfiguration().toMap(),
+                        options.get(SluiceGatewayOptions.FUNCTION_JOB_RECONCILE_INTERVAL));
         GatedExecution execution =
                 new GatedExecution(
                         new StatementLimits(
                                 options.get(SluiceGatewayOptions.STATEMENT_MAX_LENGTH),
                                 options.get(SluiceGatewayOptions.STATEMENT_MAX_NESTING)),
-                        new StatementGate(policy, enforcer));
-        JobManagerRest jobManager = new JobManagerRest();
+                        new StatementGate(policy, enforcer),
+                        functionJobs);
         QuotaBook quotas = new QuotaBook(catalogService, options.get(SluiceGatewayOptions.QUOTA_CACHE_TTL));
         ProjectFunctions functions =
                 new ProjectFunctions(
@@ -148,10 +154,11 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                 SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
                         context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
         try {
-            return new SluiceRestEndpoint(restConfig, governed, redactor, List.of(changeFeed, governed, admission));
+            return new SluiceRestEndpoint(restConfig, governed, redactor, List.of(changeFeed, governed, admission, functionJobs));
         } catch (Exception e) {
             governed.close();
             admission.close();
+            functionJobs.close();
             closeQuietly(changeFeed);
             throw new SqlGatewayException("Cannot start the sluice endpoint.", e);
         }
@@ -252,6 +259,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.STATEMENT_MAX_LENGTH);
         options.add(SluiceGatewayOptions.STATEMENT_MAX_NESTING);
         options.add(SluiceGatewayOptions.CANCEL_START_WAIT);
+        options.add(SluiceGatewayOptions.FUNCTION_JOB_RECONCILE_INTERVAL);
         options.add(SluiceGatewayOptions.SAVEPOINT_DIR);
         options.add(SluiceGatewayOptions.QUOTA_CACHE_TTL);
         options.add(SluiceGatewayOptions.FUNCTION_CACHE_DIR);

@@ -191,6 +191,17 @@ public final class SluiceGatewayOptions {
                     .withDescription(
                             "Deepest nesting of parentheses and brackets a statement may have; a deeper one is "
                                     + "refused before it is parsed (the SQL parser's recursion grows with nesting).");
+    public static final ConfigOption<Duration> FUNCTION_JOB_RECONCILE_INTERVAL =
+            ConfigOptions.key("function.job-reconcile-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "How often the gateway clears catalog-service's records of jobs that used a project "
+                                    + "function version and have ended (the JobManager reports them finished, "
+                                    + "cancelled or failed, or does not know them): until then such a version cannot "
+                                    + "be deleted. Records kept by any gateway are cleared, also after a restart. "
+                                    + "0 turns the clearing off.");
+
     public static final ConfigOption<Duration> CANCEL_START_WAIT =
             ConfigOptions.key("job.cancel-start-wait")
                     .durationType()

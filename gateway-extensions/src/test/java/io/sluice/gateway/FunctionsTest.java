@@ -113,14 +113,55 @@ public class FunctionsTest {
         assertEventually(RED_DEV, PROD_ONLY_RED, "only-red:x");
     }
 
+    @Test
+    void aVersionARunningJobUsesIsNotDeletedUntilTheJobHasEnded() throws Exception {
+        stack.publishOrdersLikeTopic("fn_orders");
+        stack.publishOrdersLikeTopic("fn_tagged");
+        String tag = "tag_customer";
+        int used = upload("demo", LocalStack.ALICE, prefixing(tag, "t1:"), tag, "com.example.Prefix_" + tag, "scalar");
+        activate("demo", LocalStack.ALICE, tag, "test", used);
+        assertEventually(LocalStack.ALICE, "SELECT " + tag + "('x')", "t1:x");
+        String deleteUsed = "/api/v1/projects/demo/functions/" + tag + "/versions/" + used;
+
+        try (Connection connection = Jdbc.connect(LocalStack.ALICE, LocalStack.ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            String job = Jdbc.firstColumn(statement, "INSERT INTO test.demo_kafka.fn_tagged SELECT order_id, " + tag
+                    + "(customer), amount, order_time FROM test.demo_kafka.fn_orders").get(0);
+            try {
+                // the job keeps running the version it was planned with after another one is activated
+                int next = upload("demo", LocalStack.ALICE, prefixing(tag, "t2:"), tag, "com.example.Prefix_" + tag, "scalar");
+                activate("demo", LocalStack.ALICE, tag, "test", next);
+                assertThatThrownBy(() -> stack.catalogService("DELETE", deleteUsed, LocalStack.ALICE, LocalStack.ALICE_PASSWORD, null))
+                        .hasMessageContaining("409").hasMessageContaining("running job " + job);
+            } finally {
+                statement.execute("STOP JOB '" + job + "'");
+            }
+        }
+        // the gateway's reconciliation (1 s on this stack) clears the ended job's record
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                stack.catalogService("DELETE", deleteUsed, LocalStack.ALICE, LocalStack.ALICE_PASSWORD, null);
+                break;
+            } catch (IllegalStateException stillUsed) {
+                assertThat(System.nanoTime()).as(stillUsed.getMessage()).isLessThan(deadline);
+                Thread.sleep(300);
+            }
+        }
+    }
+
     /** Uploads and activates in test a scalar function that prefixes its argument, for other tests and benchmarks. */
     public static void uploadAndActivate(LocalStack on, String project, String user, String name, String prefix) throws Exception {
         stack = on;
-        String className = "com.example.Prefix_" + name;
-        byte[] jar = TestJars.jar(Map.of(className, TestJars.scalar(className,
-                "public String eval(String s) { return \"" + prefix + "\" + s; }")));
-        activate(project, user, name, "test", upload(project, user, jar, name, className, "scalar"));
+        activate(project, user, name, "test", upload(project, user, prefixing(name, prefix), name, "com.example.Prefix_" + name, "scalar"));
         assertEventually(user, "SELECT " + name + "('x')", prefix + "x");
+    }
+
+    /** A jar with a scalar function {@code com.example.Prefix_<name>} that prefixes its argument. */
+    private static byte[] prefixing(String name, String prefix) {
+        String className = "com.example.Prefix_" + name;
+        return TestJars.jar(Map.of(className, TestJars.scalar(className,
+                "public String eval(String s) { return \"" + prefix + "\" + s; }")));
     }
 
     private static byte[] greeting(String prefix) {

@@ -9,6 +9,7 @@ import io.sluice.catalog.common.Names;
 import io.sluice.catalog.identity.UserAccount;
 import io.sluice.catalog.workflow.PublishStatus;
 import io.sluice.contract.ActiveFunctionView;
+import io.sluice.contract.FunctionJobView;
 import io.sluice.udf.FunctionKind;
 import io.sluice.udf.SourceTemplates;
 import io.swagger.v3.oas.annotations.Operation;
@@ -143,6 +144,13 @@ class FunctionController {
     @Operation(summary = "The gateway reports that a job ended: its versions may be deleted again")
     void jobEnded(@AuthenticationPrincipal UserAccount actor, @PathVariable String project, @PathVariable String jobId) {
         functions.jobEnded(actor, project, jobId);
+    }
+
+    @GetMapping("/functions/jobs")
+    @Operation(summary = "Every job the gateways reported as using a function version, with its project (gateway only): "
+            + "a gateway clears those its cluster no longer runs")
+    List<FunctionJobView> jobs(@AuthenticationPrincipal UserAccount actor) {
+        return functions.jobs(actor);
     }
 
     @GetMapping("/function-activations")

@@ -3,6 +3,7 @@ package io.sluice.catalog.function;
 import io.sluice.catalog.common.Environment;
 import io.sluice.catalog.workflow.PublishStatus;
 import io.sluice.contract.ActiveFunctionView;
+import io.sluice.contract.FunctionJobView;
 import io.sluice.udf.DeclaredFunction;
 import io.sluice.udf.ValidatedArtifact;
 import java.time.OffsetDateTime;
@@ -164,6 +165,17 @@ class FunctionRepository {
                 .params(functionId, version, jobId).update();
         jdbc.sql("insert into function_version_jobs (function_id, version, job_id, job_name, reported_at) values (?, ?, ?, ?, ?)")
                 .params(functionId, version, jobId, jobName, OffsetDateTime.now()).update();
+    }
+
+    List<FunctionJobView> jobs() {
+        return jdbc.sql("""
+                        select distinct p.name, j.job_id
+                        from function_version_jobs j
+                        join functions f on f.id = j.function_id
+                        join projects p on p.id = f.project_id
+                        order by p.name, j.job_id""")
+                .query((rs, n) -> new FunctionJobView(rs.getString("name"), rs.getString("job_id")))
+                .list();
     }
 
     int removeJob(long projectId, String jobId) {

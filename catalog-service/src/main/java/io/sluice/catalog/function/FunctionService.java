@@ -7,6 +7,7 @@ import io.sluice.catalog.identity.PlatformRole;
 import io.sluice.catalog.identity.Project;
 import io.sluice.catalog.identity.UserAccount;
 import io.sluice.contract.ActiveFunctionView;
+import io.sluice.contract.FunctionJobView;
 import io.sluice.udf.ArtifactRefused;
 import io.sluice.udf.DeclaredFunction;
 import io.sluice.udf.FunctionKind;
@@ -143,6 +144,12 @@ public class FunctionService {
     public void jobEnded(UserAccount actor, String projectName, String jobId) {
         IdentityService.requireRole(actor, PlatformRole.GATEWAY, "report the jobs that use a function");
         functions.removeJob(identity.project(projectName).id(), jobId);
+    }
+
+    /** Every job recorded as using a function version, so that the gateway can clear those that have ended. */
+    public List<FunctionJobView> jobs(UserAccount actor) {
+        IdentityService.requireRole(actor, PlatformRole.GATEWAY, "list the jobs that use functions");
+        return functions.jobs();
     }
 
     long functionId(Project project, String name) {

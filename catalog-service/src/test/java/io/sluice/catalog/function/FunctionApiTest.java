@@ -9,6 +9,7 @@ import io.sluice.catalog.support.ApiTest;
 import io.sluice.udf.Checksums;
 import io.sluice.udf.TestJars;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +102,13 @@ class FunctionApiTest extends ApiTest {
         assertThat(running.status()).isEqualTo(409);
         assertThat(running.detail()).contains("running job enrich (" + job + ")");
 
+        assertThat(developer.get("/api/v1/functions/jobs").status()).as("only the gateway lists them").isEqualTo(403);
+        assertThat(jobsUsingFunctions()).contains(project + "/" + job);
+
+        assertThat(developer.delete("/api/v1/projects/" + project + "/functions/jobs/" + job).status())
+                .as("only the gateway clears them").isEqualTo(403);
         assertThat(gateway.delete("/api/v1/projects/" + project + "/functions/jobs/" + job).status()).isEqualTo(204);
+        assertThat(jobsUsingFunctions()).doesNotContain(project + "/" + job);
         assertThat(developer.delete("/api/v1/projects/" + project + "/functions/upper/versions/2").status()).isEqualTo(204);
         assertThat(developer.get("/api/v1/projects/" + project + "/functions/upper").json().path("versions").findValuesAsText("version"))
                 .containsExactly("1");
@@ -191,5 +198,13 @@ class FunctionApiTest extends ApiTest {
     private static byte[] upperJar(String expression) {
         return TestJars.jar(Map.of(UPPER, TestJars.scalar(UPPER,
                 "public String eval(String s) { return s == null ? null : " + expression + "; }")));
+    }
+
+    private List<String> jobsUsingFunctions() {
+        ApiResponse jobs = gateway.get("/api/v1/functions/jobs");
+        assertThat(jobs.status()).as(jobs.body()).isEqualTo(200);
+        List<String> listed = new ArrayList<>();
+        jobs.json().forEach(j -> listed.add(j.path("project").asText() + "/" + j.path("jobId").asText()));
+        return listed;
     }
 }

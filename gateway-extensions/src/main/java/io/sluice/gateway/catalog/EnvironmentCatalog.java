@@ -6,6 +6,7 @@ import io.sluice.contract.TableView;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.catalogservice.CatalogServiceException;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.functions.FunctionUses;
 
 import org.apache.flink.table.catalog.AbstractCatalog;
 import org.apache.flink.table.catalog.CatalogBaseTable;
@@ -194,6 +195,7 @@ public final class EnvironmentCatalog extends AbstractCatalog {
         if (function == null) {
             throw new FunctionNotExistException(getName(), functionPath);
         }
+        FunctionUses.resolved(function); // a job's plan resolves each function it calls here
         return function;
     }
 

@@ -5,6 +5,7 @@ import io.sluice.contract.ChangeEvent;
 import io.sluice.contract.ChangeFeedEnd;
 import io.sluice.contract.ConnectionView;
 import io.sluice.contract.EnvironmentCatalogView;
+import io.sluice.contract.FunctionJobView;
 import io.sluice.contract.PrincipalView;
 import io.sluice.contract.QuotaView;
 import io.sluice.gateway.auth.Credentials;
@@ -207,6 +208,23 @@ public final class CatalogServiceClient {
                 Map.of(), "application/java-archive");
     }
 
+    /** Records that a running job uses a version of a project function, which catalog-service then keeps from deletion. */
+    public void functionJobStarted(String project, String function, int version, String jobId) {
+        send("PUT", "projects/" + encode(project) + "/functions/" + encode(function) + "/versions/" + version + "/jobs/"
+                + encode(jobId), serviceAuthorization(), Map.of(), "application/json");
+    }
+
+    /** Clears what catalog-service records of a job that has ended: its function versions may be deleted again. */
+    public void functionJobEnded(String project, String jobId) {
+        send("DELETE", "projects/" + encode(project) + "/functions/jobs/" + encode(jobId), serviceAuthorization(), Map.of(),
+                "application/json");
+    }
+
+    /** Every job catalog-service records as using a function version. */
+    public List<FunctionJobView> functionJobs() {
+        return List.of(get("functions/jobs", serviceAuthorization(), FunctionJobView[].class));
+    }
+
     /** A project's quota, read with the gateway's service token; the caller caches it. */
     public QuotaView quota(String project) {
         return get("projects/" + encode(project) + "/quota", serviceAuthorization(), QuotaView.class);
@@ -291,12 +309,16 @@ public final class CatalogServiceClient {
 
     /** The body of a 2xx answer; throws {@link CatalogServiceException} with the status (0: unreachable) otherwise. */
     private byte[] send(String path, String authorization, Map<String, String> headers, String accept) {
+        return send("GET", path, authorization, headers, accept);
+    }
+
+    private byte[] send(String method, String path, String authorization, Map<String, String> headers, String accept) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(api.resolve(path))
                         .timeout(timeout)
                         .header("Authorization", authorization)
                         .header("Accept", accept)
-                        .GET();
+                        .method(method, HttpRequest.BodyPublishers.noBody());
         headers.forEach(builder::header);
         HttpRequest request = builder.build();
         HttpResponse<byte[]> response;

@@ -10,10 +10,16 @@ import org.apache.flink.table.resource.ResourceUri;
 final class ArtifactResource extends ResourceUri {
 
     private final String shown;
+    private final FunctionUse use;
 
-    ArtifactResource(String jarUri, String function, int version, String kind, String sha256) {
+    ArtifactResource(String jarUri, String project, String function, int version, String kind, String sha256) {
         super(ResourceType.JAR, jarUri);
+        this.use = new FunctionUse(project, function, version);
         this.shown = function + " version " + version + " (" + kind + "), artifact sha256:" + sha256;
+    }
+
+    FunctionUse use() {
+        return use;
     }
 
     @Override

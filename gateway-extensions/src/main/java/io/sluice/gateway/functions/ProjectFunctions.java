@@ -49,7 +49,7 @@ public final class ProjectFunctions {
             String jar = artifacts.artifact(project, function.artifactSha256()).toUri().toString();
             functions.put(function.name(), new CatalogFunctionImpl(
                     function.className(), FunctionLanguage.JAVA, List.of(new ArtifactResource(
-                            jar, function.name(), function.version(), function.kind(), function.artifactSha256()))));
+                            jar, project, function.name(), function.version(), function.kind(), function.artifactSha256()))));
         }
         return functions;
     }

@@ -2,6 +2,10 @@ package io.sluice.gateway.gate;
 
 import io.sluice.gateway.admission.Admission;
 import io.sluice.gateway.errors.ClientError;
+import io.sluice.gateway.functions.FunctionJobs;
+import io.sluice.gateway.functions.FunctionUse;
+import io.sluice.gateway.functions.FunctionUses;
+import io.sluice.gateway.jobs.StartedJobs;
 import io.sluice.gateway.session.SessionPolicy;
 
 import org.apache.flink.configuration.Configuration;
@@ -38,6 +42,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a statement in a gateway session as Flink's {@code SqlGatewayServiceImpl} does, with the {@link StatementGate}
@@ -52,10 +57,12 @@ public final class GatedExecution {
 
     private final StatementLimits limits;
     private final StatementGate gate;
+    private final FunctionJobs functionJobs;
 
-    public GatedExecution(StatementLimits limits, StatementGate gate) {
+    public GatedExecution(StatementLimits limits, StatementGate gate, FunctionJobs functionJobs) {
         this.limits = limits;
         this.gate = gate;
+        this.functionJobs = functionJobs;
     }
 
     /** Submits a statement to its session; its operation fails when the gate refuses it. */
@@ -95,7 +102,8 @@ public final class GatedExecution {
         // a copy per statement, as Flink's executor makes: the statement's jars do not leak into the session
         ResourceManager resources = session.getSessionState().resourceManager.copy();
         boolean handedOver = false;
-        try {
+        // the project functions the planner resolves for this statement are the ones its job, if it starts one, runs
+        try (FunctionUses.Recording functions = FunctionUses.record()) {
             TableEnvironmentInternal tableEnvironment = executor.getTableEnvironment(resources, new Configuration());
             List<Operation> operations =
                     gate.judge(context.principal(), tableEnvironment, statement, context.jobs()).allowedOperations();
@@ -118,6 +126,7 @@ public final class GatedExecution {
                 ResultFetcher result =
                         run(executor, tableEnvironment, handle, operation, statement, context).withResourceManager(resources);
                 ticket.started();
+                recordFunctionUses(result, functions.used(), session, context);
                 handedOver = true;
                 return result;
             }
@@ -126,6 +135,21 @@ public final class GatedExecution {
                 close(resources);
             }
         }
+    }
+
+    /** Once the job's id is known: a job that catalog-service cannot record as using its functions is cancelled. */
+    private void recordFunctionUses(ResultFetcher result, Set<FunctionUse> uses, SessionContext session, StatementContext context) {
+        if (uses.isEmpty()) {
+            return;
+        }
+        StartedJobs.jobOf(result).ifPresent(job -> {
+            try {
+                functionJobs.started(job.toHexString(), uses, context.jobs(), session.getSessionConf().toMap());
+            } catch (RuntimeException cancelled) {
+                result.close();
+                throw cancelled;
+            }
+        });
     }
 
     private static ResultFetcher run(

@@ -41,19 +41,31 @@ public final class JobManagerRest {
      * @throws IOException when the JobManager cannot be read or answers other than 200
      */
     public JsonNode get(Map<String, String> sessionConfig, String path) throws IOException {
+        return JSON.readTree(send(sessionConfig, "GET", path));
+    }
+
+    /** Cancels a job ({@code PATCH /jobs/:id?mode=cancel}); the caller has let its tasks start (see StartedJobs). */
+    public void cancel(String jobId, Map<String, String> sessionConfig) throws IOException {
+        if (!jobId.matches("[0-9a-fA-F]{32}")) {
+            throw new IOException("not a job id");
+        }
+        send(sessionConfig, "PATCH", "jobs/" + jobId + "?mode=cancel");
+    }
+
+    private String send(Map<String, String> sessionConfig, String method, String path) throws IOException {
         String host = sessionConfig.getOrDefault(RestOptions.ADDRESS.key(), "localhost");
         String port = sessionConfig.getOrDefault(RestOptions.PORT.key(), String.valueOf(RestOptions.PORT.defaultValue()));
         HttpRequest request =
                 HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/" + path))
                         .timeout(Duration.ofSeconds(10))
-                        .GET()
+                        .method(method, HttpRequest.BodyPublishers.noBody())
                         .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("the JobManager answered " + path + " with HTTP " + response.statusCode());
+            if (response.statusCode() / 100 != 2) {
+                throw new IOException("the JobManager answered " + method + " " + path + " with HTTP " + response.statusCode());
             }
-            return JSON.readTree(response.body());
+            return response.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the JobManager's " + path, e);

@@ -148,6 +148,15 @@ public final class StartedJobs {
         }
     }
 
+    /** The job a statement started, if it started one and this Flink keeps its id where Flink 2.2.1 does. */
+    public static Optional<JobID> jobOf(ResultFetcher result) {
+        try {
+            return readsJobIds() ? Optional.ofNullable((JobID) JOB_ID.get(result)) : Optional.empty();
+        } catch (IllegalAccessException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Whether this Flink keeps a statement's job id where Flink 2.2.1 does, so that the wait can find the job. */
     static boolean readsJobIds() {
         return RESULT_FETCHER != null && JOB_ID != null;

@@ -9,7 +9,9 @@ import io.sluice.gateway.catalog.EnvironmentCatalog;
 import io.sluice.gateway.catalogservice.CatalogServiceClient;
 import io.sluice.gateway.admission.Admission;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.functions.FunctionJobs;
 import io.sluice.gateway.gate.GatedExecution;
+import io.sluice.gateway.jobs.JobManagerRest;
 import io.sluice.gateway.gate.StatementContext;
 import io.sluice.gateway.gate.StatementGate;
 import io.sluice.gateway.gate.StatementLimits;
@@ -72,7 +74,8 @@ class GatedExecutionTest {
         Credentials credentials = Credentials.basic("bob", CorpusTenant.password("bob"));
         bob = catalogService.principal(credentials);
         execution = new GatedExecution(
-                new StatementLimits(1 << 20, 200), new StatementGate(new SessionPolicy(List.of("table.*")), enforcer));
+                new StatementLimits(1 << 20, 200), new StatementGate(new SessionPolicy(List.of("table.*")), enforcer),
+                new FunctionJobs(catalogService, new JobManagerRest(), Map.of(), Duration.ZERO));
         context = new StatementContext(
                 bob, jobId -> false, Map.of(SessionPolicy.JOB_TAGS_KEY, "sluice.project:other"), Admission.ForPrincipal.NONE);
 

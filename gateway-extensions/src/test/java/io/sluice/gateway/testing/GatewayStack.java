@@ -45,7 +45,9 @@ public final class GatewayStack extends LocalStack {
         super(
                 new Settings(SLOTS, CATALOG_TTL, CHANGE_POLL, ABANDONED_AFTER, 0, 0, 0, 0),
                 null,
-                Map.of("admission.max-wait", ADMISSION_WAIT.toMillis() + " ms"));
+                Map.of("admission.max-wait", ADMISSION_WAIT.toMillis() + " ms",
+                        // so that a test sees a stopped job's function versions freed within seconds (default: 1 min)
+                        "function.job-reconcile-interval", "1 s"));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The functions a project's sessions get in an environment, as Flink catalog functions whose class lives in the
@@ -28,6 +29,11 @@ public final class ProjectFunctions {
     private final CatalogServiceClient catalogService;
     private final FunctionArtifactCache artifacts;
     private final Cache<Key, List<ActiveFunctionView>> active;
+    /**
+     * Counts changes, so that a read that was under way when the change feed dropped a project is not kept: the
+     * drop cannot remove what is not cached yet, and the read may have seen the project before the change.
+     */
+    private final AtomicLong changes = new AtomicLong();
 
     public ProjectFunctions(CatalogServiceClient catalogService, FunctionArtifactCache artifacts, Duration ttl, int maxEntries) {
         this.catalogService = catalogService;
@@ -44,8 +50,7 @@ public final class ProjectFunctions {
             return Map.of();
         }
         Map<String, CatalogFunction> functions = new LinkedHashMap<>();
-        for (ActiveFunctionView function : active.get(new Key(project, environment),
-                key -> catalogService.activeFunctions(project, environment))) {
+        for (ActiveFunctionView function : active(new Key(project, environment))) {
             String jar = artifacts.artifact(project, function.artifactSha256()).toUri().toString();
             functions.put(function.name(), new CatalogFunctionImpl(
                     function.className(), FunctionLanguage.JAVA, List.of(new ArtifactResource(
@@ -54,8 +59,23 @@ public final class ProjectFunctions {
         return functions;
     }
 
-    /** Drops what was read for the project, in every environment. */
+    private List<ActiveFunctionView> active(Key key) {
+        List<ActiveFunctionView> cached = active.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        long before = changes.get();
+        List<ActiveFunctionView> read = catalogService.activeFunctions(key.project(), key.environment());
+        active.put(key, read);
+        if (changes.get() != before) {
+            active.invalidate(key);
+        }
+        return read;
+    }
+
+    /** Drops what was read for the project, in every environment, and what is being read now. */
     public void changed(String project) {
+        changes.incrementAndGet();
         active.asMap().keySet().removeIf(key -> key.project().equals(project));
     }
 }

@@ -35,8 +35,15 @@ public final class QuotaBook {
         }
     }
 
-    /** Drops a project's cached quota, so that the next statement or session reads the changed one. */
+    /**
+     * Drops a project's cached quota, so that the next statement or session reads the changed one; every project's
+     * for {@code null}.
+     */
     public void forget(String project) {
-        quotas.invalidate(project);
+        if (project == null) {
+            quotas.invalidateAll();
+        } else {
+            quotas.invalidate(project);
+        }
     }
 }

@@ -39,8 +39,9 @@ public final class CatalogChangeFeed implements AutoCloseable {
     /**
      * @param environments the environments whose catalogs sessions mount, kept read ahead
      * @param accessChanged called when grants, public flags or blacklists changed, to drop cached decisions
-     * @param quotaChanged called with a project whose quota changed, to drop its cached quota
-     * @param functionsChanged called with a project whose functions changed, to drop its cached function list
+     * @param quotaChanged called with a project whose quota changed, to drop its cached quota (null: every project)
+     * @param functionsChanged called with a project whose functions changed, to drop its cached function list (null:
+     *     every project)
      */
     public CatalogChangeFeed(
             CatalogServiceClient catalogService,
@@ -71,11 +72,15 @@ public final class CatalogChangeFeed implements AutoCloseable {
                 catalogService.forgetCatalogsAndConnections();
                 accessChanged.run();
             }
+            long before = cursor;
             long last;
             do {
                 last = cursor;
                 cursor = catalogService.applyChanges(cursor, accessChanged, quotaChanged, functionsChanged);
             } while (cursor != last);
+            if (cursor == before) {
+                restartIfTheFeedWentBack();
+            }
             catalogService.keepCatalogsWarm(environments);
             if (failing) {
                 LOG.info("catalog-service's change feed is back");
@@ -86,6 +91,25 @@ public final class CatalogChangeFeed implements AutoCloseable {
                 LOG.warn("catalog-service's change feed cannot be read ({}); it is read on from the same cursor once it can be", e.getMessage());
                 failing = true;
             }
+        }
+    }
+
+    /**
+     * A feed that ends before the cursor was restored from an older database (a backup, or a restart that lost its
+     * last commits): its next events get ids this gateway believes it has read, and would be skipped. So everything
+     * cached is dropped and the feed is read on from its end. Asked only after a poll found nothing new: one counter
+     * read.
+     */
+    private void restartIfTheFeedWentBack() {
+        long end = catalogService.changeFeedEnd();
+        if (end < cursor) {
+            LOG.warn("catalog-service's change feed ends at {}, before the {} this gateway read: its database went back; "
+                    + "every cached catalog, connection, decision, quota and function list is dropped", end, cursor);
+            catalogService.forgetCatalogsAndConnections();
+            accessChanged.run();
+            quotaChanged.accept(null);
+            functionsChanged.accept(null);
+            cursor = end;
         }
     }
 

@@ -73,9 +73,9 @@ public final class ProjectFunctions {
         return read;
     }
 
-    /** Drops what was read for the project, in every environment, and what is being read now. */
+    /** Drops what was read for the project (every project's for {@code null}), in every environment, and what is being read now. */
     public void changed(String project) {
         changes.incrementAndGet();
-        active.asMap().keySet().removeIf(key -> key.project().equals(project));
+        active.asMap().keySet().removeIf(key -> project == null || key.project().equals(project));
     }
 }

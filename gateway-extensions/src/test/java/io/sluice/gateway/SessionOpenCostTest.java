@@ -147,13 +147,14 @@ class SessionOpenCostTest {
                 .as("one read of test's catalog, with the gateway's token, for all sessions; prod untouched")
                 .singleElement()
                 .satisfies(c -> assertThat(isCatalogRead(c, "test")).isTrue());
-        // the project's quota (sessions per user) and its functions per environment are read with the gateway's
-        // token and cached per project
+        // the project's quota (sessions per user), its functions per environment and (once per checksum, onto this
+        // gateway's disk) their artifacts are read with the gateway's token and cached per project
         assertThat(requestsSince(afterReadAhead))
-                .as("each user's session: at most its login check, its project's quota and its project's functions")
+                .as("each user's session: at most its login check and its project's quota, functions and artifacts")
                 .allMatch(r -> r.startsWith("GET /api/v1/principal as ")
                         || r.matches("GET /api/v1/projects/[a-z_]+/quota as gateway")
-                        || r.matches("GET /api/v1/projects/[a-z_]+/functions/active\\?environment=(test|prod) as gateway"));
+                        || r.matches("GET /api/v1/projects/[a-z_]+/functions/active\\?environment=(test|prod) as gateway")
+                        || r.matches("GET /api/v1/projects/[a-z_]+/functions/artifacts/[0-9a-f]{64} as gateway"));
     }
 
     /** The requests since the {@code from}-th, but the change feed's polls, as "METHOD path as who". */

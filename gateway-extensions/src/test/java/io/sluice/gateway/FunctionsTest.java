@@ -43,7 +43,11 @@ public class FunctionsTest {
     private static final String BLUE = "fn_blue";
     private static final String BLUE_DEV = "fn_blue_dev";
 
-    private static final String PROD_ONLY_RED = "SELECT prod.`default`.only_red('x')";
+    /**
+     * The prod function by its name in prod's current database: prod's databases are whatever other test classes
+     * published there (none on a fresh stack: then its only one is {@code default}), and functions are in each.
+     */
+    private static final String PROD_ONLY_RED = "USE CATALOG prod; SELECT only_red('x')";
 
     private static LocalStack stack;
 
@@ -105,7 +109,7 @@ public class FunctionsTest {
         JsonNode prod = activate(RED, RED_DEV, "only_red", "prod", version);
         assertThat(prod.path("request").path("status").asText()).isEqualTo("pending");
         awaitFeed();
-        // prod publishes no demo table here: its catalog has only its default database, where functions are too
+        // prod has whatever databases other classes published there; the function is in each, and in the default one
         assertThatThrownBy(() -> single(RED_DEV, PROD_ONLY_RED))
                 .as("waits for a data admin").satisfies(e -> assertThat(Jdbc.reason(e)).contains("only_red"));
         stack.catalogService("POST", "/api/v1/function-activations/" + prod.path("request").path("id").asLong() + "/approve",
@@ -188,13 +192,19 @@ public class FunctionsTest {
         return values.get(0);
     }
 
+    /** Column 1 of the last of the statements ({@code ;}-separated), run in one new session. */
     private static List<String> column(String user, String sql) throws Exception {
         List<String> values = new ArrayList<>();
+        String[] statements = sql.split(";\\s*");
         try (Connection connection = Jdbc.connect(stack.jdbcUrl(), user, Tenants.password(user));
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
+                Statement statement = connection.createStatement()) {
+            for (int i = 0; i < statements.length - 1; i++) {
+                statement.execute(statements[i]);
+            }
+            try (ResultSet rows = statement.executeQuery(statements[statements.length - 1])) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
             }
         }
         return values;

@@ -25,7 +25,7 @@ public final class JobManagerRest {
 
     /** The job's details ({@code GET /jobs/:id/<part>}); empty for a malformed id, an unknown job or no answer. */
     public Optional<JsonNode> job(String jobId, String part, Map<String, String> sessionConfig) {
-        if (!jobId.matches("[0-9a-fA-F]{32}")) {
+        if (!isJobId(jobId)) {
             return Optional.empty();
         }
         try {
@@ -46,7 +46,7 @@ public final class JobManagerRest {
 
     /** Cancels a job ({@code PATCH /jobs/:id?mode=cancel}); the caller has let its tasks start (see StartedJobs). */
     public void cancel(String jobId, Map<String, String> sessionConfig) throws IOException {
-        if (!jobId.matches("[0-9a-fA-F]{32}")) {
+        if (!isJobId(jobId)) {
             throw new IOException("not a job id");
         }
         send(sessionConfig, "PATCH", "jobs/" + jobId + "?mode=cancel");
@@ -70,5 +70,10 @@ public final class JobManagerRest {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading the JobManager's " + path, e);
         }
+    }
+
+    /** A Flink job id (32 hex digits): anything else never reaches the JobManager's URL. */
+    private static boolean isJobId(String jobId) {
+        return jobId.matches("[0-9a-fA-F]{32}");
     }
 }

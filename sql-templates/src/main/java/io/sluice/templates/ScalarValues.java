@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class ScalarValues {
 
     static final int MAX_VALUE_CHARS = 4096;
-    static final int MAX_DECIMAL_DIGITS = 38;
+    /** Flink's planner refuses an exact literal whose digits do not fit a long ("Numeric literal … out of range"). */
+    static final int MAX_DECIMAL_DIGITS = 18;
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
@@ -121,11 +122,13 @@ final class ScalarValues {
 
     private static Optional<BigDecimal> decimal(String value) {
         String number = value.strip();
-        if (number.length() > MAX_DECIMAL_DIGITS + 2 || !DECIMAL.matcher(number).matches()) {
+        if (!DECIMAL.matcher(number).matches()) {
             return Optional.empty();
         }
         BigDecimal decimal = new BigDecimal(number);
-        return decimal.precision() <= MAX_DECIMAL_DIGITS ? Optional.of(decimal) : Optional.empty();
+        return decimal.precision() <= MAX_DECIMAL_DIGITS && decimal.scale() <= MAX_DECIMAL_DIGITS
+                ? Optional.of(decimal)
+                : Optional.empty();
     }
 
     private static Optional<LocalDate> date(String value) {

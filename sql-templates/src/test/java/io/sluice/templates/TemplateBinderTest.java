@@ -319,6 +319,13 @@ class TemplateBinderTest {
     }
 
     @Test
+    void escapesReadLeftToRight() {
+        Variables x = Variables.of(List.of(new Variable("x", ParameterKind.INTEGER, "1", false)));
+
+        assertThat(TemplateBinder.bindVariables("SELECT '$$${x}', $ ${x}", x).sql()).isEqualTo("SELECT '$${x}', $ 1");
+    }
+
+    @Test
     void aStatementWithoutPlaceholdersComesBackUnchanged() {
         String sql = "SELECT '$' || `$$x$$` FROM t -- ${not_bound}";
 

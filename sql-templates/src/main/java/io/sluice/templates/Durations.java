@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /** Reads a duration as ISO-8601 ({@code PT5M}, {@code P1DT2H}) or Flink's own form ({@code 5 min}, {@code 500 ms}). */
 final class Durations {
 
-    /** DAY(6) is the widest day precision Flink's interval types have. */
-    static final long MAX_DAYS = 999_999;
+    /** DAY(3) is the widest day precision Flink's planner takes in an expression (DAY(4) is "not supported"). */
+    static final long MAX_DAYS = 999;
 
     private static final Pattern FLINK = Pattern.compile("(\\d{1,15})\\s*([a-z]+)");
 
@@ -32,7 +32,7 @@ final class Durations {
 
     private Durations() {}
 
-    /** Empty when the text is no duration, is negative, is finer than a millisecond or is longer than DAY(6) holds. */
+    /** Empty when the text is no duration, is negative, is finer than a millisecond or is longer than DAY(3) holds. */
     static Optional<Duration> parse(String text) {
         String value = text.strip().toLowerCase(Locale.ROOT);
         Optional<Duration> duration = value.startsWith("p") ? iso(value) : flink(value);
@@ -59,9 +59,9 @@ final class Durations {
         }
     }
 
-    /** Flink's literal: {@code INTERVAL 'd hh:mm:ss.fff' DAY(6) TO SECOND(3)}. */
+    /** Flink's literal: {@code INTERVAL 'd hh:mm:ss.fff' DAY(3) TO SECOND(3)}. */
     static String literal(Duration duration) {
-        return String.format(Locale.ROOT, "INTERVAL '%d %02d:%02d:%02d.%03d' DAY(6) TO SECOND(3)", duration.toDays(),
+        return String.format(Locale.ROOT, "INTERVAL '%d %02d:%02d:%02d.%03d' DAY(3) TO SECOND(3)", duration.toDays(),
                 duration.toHoursPart(), duration.toMinutesPart(), duration.toSecondsPart(), duration.toMillisPart());
     }
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 final class ScalarValues {
 
     static final int MAX_VALUE_CHARS = 4096;
-    static final int MAX_DECIMAL_DIGITS = 38;
+    /** Flink's planner refuses an exact literal whose digits do not fit a long ("Numeric literal … out of range"). */
+    static final int MAX_DECIMAL_DIGITS = 18;
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,19}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
@@ -74,12 +75,16 @@ final class ScalarValues {
         };
     }
 
-    /** The fixed stand-in of a kind the structure check compares a bound statement with. */
-    static Literal probe(ParameterKind kind) {
+    /**
+     * The fixed stand-in of a kind the structure check compares a bound statement with. A number keeps its sign:
+     * Flink's parser folds {@code -5} into one literal, but writes it back with its sign.
+     */
+    static Literal probe(ParameterKind kind, Literal value) {
+        String sign = value.code().startsWith("-") ? "-" : "";
         return switch (kind) {
             case STRING, ENUM -> Literal.string("probe");
-            case INTEGER -> new Literal("1", "probe");
-            case DECIMAL -> new Literal("1.0", "probe");
+            case INTEGER -> new Literal(sign + "1", "probe");
+            case DECIMAL -> new Literal(sign + "1.0", "probe");
             case BOOLEAN -> new Literal("TRUE", "probe");
             case DATE -> new Literal("DATE '2000-01-01'", "probe");
             case TIMESTAMP -> new Literal("TIMESTAMP '2000-01-01 00:00:00.000'", "probe");
@@ -117,11 +122,13 @@ final class ScalarValues {
 
     private static Optional<BigDecimal> decimal(String value) {
         String number = value.strip();
-        if (number.length() > MAX_DECIMAL_DIGITS + 2 || !DECIMAL.matcher(number).matches()) {
+        if (!DECIMAL.matcher(number).matches()) {
             return Optional.empty();
         }
         BigDecimal decimal = new BigDecimal(number);
-        return decimal.precision() <= MAX_DECIMAL_DIGITS ? Optional.of(decimal) : Optional.empty();
+        return decimal.precision() <= MAX_DECIMAL_DIGITS && decimal.scale() <= MAX_DECIMAL_DIGITS
+                ? Optional.of(decimal)
+                : Optional.empty();
     }
 
     private static Optional<LocalDate> date(String value) {

@@ -50,7 +50,7 @@ final class Binding {
         Map<String, List<List<String>>> tables = new LinkedHashMap<>();
         bound.values().forEach(value -> {
             secrets.addAll(value.secretForms());
-            if (value.kind() == ParameterKind.TABLE && !value.subject().variable()) {
+            if (value.kind() == ParameterKind.TABLE) {
                 tables.put(value.subject().name(), value.tables());
             }
         });

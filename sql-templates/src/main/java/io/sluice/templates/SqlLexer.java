@@ -54,7 +54,10 @@ public final class SqlLexer {
         }
     }
 
-    /** A piece of a quoted token's content: literal text (as written), an escape, or a placeholder. */
+    /**
+     * A piece of a quoted token's content: literal text as written ({@link Kind#WORD}), a {@link Kind#ESCAPE} or a
+     * {@link Kind#PLACEHOLDER} (with its {@code name}).
+     */
     public record Part(Kind kind, String text, String name) {}
 
     private static final int MAX_NAME = 64;

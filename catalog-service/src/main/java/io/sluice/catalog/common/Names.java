@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class Names {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("[a-z][a-z0-9_]{1,63}");
 
     private Names() {}
 
@@ -28,6 +29,21 @@ public final class Names {
                     field,
                     field + " '" + value + "' must be " + minLength + " to " + maxLength
                             + " characters long, it has " + value.length());
+        }
+        return value;
+    }
+
+    /**
+     * Checks the name of something a statement refers to as {@code ${name}} (a template, its parameters, a
+     * variable): lower case, so that one name cannot be spelt two ways, 2 to 64 characters.
+     */
+    public static String requirePlaceholder(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw CatalogException.invalid(field, field + " is required");
+        }
+        if (!PLACEHOLDER.matcher(value).matches()) {
+            throw CatalogException.invalid(field, field + " '" + value + "' must be 2 to 64 lower-case letters, digits "
+                    + "and underscores, starting with a letter");
         }
         return value;
     }

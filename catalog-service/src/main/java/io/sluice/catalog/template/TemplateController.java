@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TemplateController {
 
     private final TemplateService templates;
+    private final TemplateRendering rendering;
 
-    TemplateController(TemplateService templates) {
+    TemplateController(TemplateService templates, TemplateRendering rendering) {
         this.templates = templates;
+        this.rendering = rendering;
     }
 
     @PostMapping("/projects/{project}/templates")
@@ -55,5 +57,14 @@ class TemplateController {
     @Operation(summary = "Every version of the template, newest first")
     List<TemplateView> versions(@AuthenticationPrincipal UserAccount actor, @PathVariable String project, @PathVariable String name) {
         return templates.versions(actor, project, name);
+    }
+
+    @PostMapping("/projects/{project}/templates/{name}/render")
+    @Operation(summary = "The statement a run would execute in an environment, secrets masked: {version?, environment? "
+            + "(test), zone? (UTC), values: {parameter: value}}")
+    TemplateRendering.Rendered render(
+            @AuthenticationPrincipal UserAccount actor, @PathVariable String project, @PathVariable String name,
+            @RequestBody(required = false) TemplateRendering.Render body) {
+        return rendering.render(actor, project, name, body);
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.catalog.template;
 import io.sluice.catalog.common.CatalogException;
 import io.sluice.catalog.common.Names;
 import io.sluice.contract.TemplateParameterView;
+import io.sluice.contract.TemplateView;
 import io.sluice.templates.Parameter;
 import io.sluice.templates.ParameterKind;
 import io.sluice.templates.ParameterType;
@@ -58,6 +59,11 @@ final class TemplateRules {
             parameters.add(parameter);
         }
         return new Template(name, version, body.description(), body.sql(), parameters);
+    }
+
+    /** A stored version as the library's model. */
+    static Template template(TemplateView stored) {
+        return template(new NewTemplate(stored.name(), stored.description(), stored.sql(), stored.parameters()), stored.version());
     }
 
     /** A parameter as the contract shows it. */

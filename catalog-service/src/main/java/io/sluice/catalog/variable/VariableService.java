@@ -9,11 +9,11 @@ import io.sluice.catalog.identity.Project;
 import io.sluice.catalog.identity.ProjectAccess;
 import io.sluice.catalog.identity.UserAccount;
 import io.sluice.contract.VariableView;
+import io.sluice.templates.BuiltInVariables;
 import io.sluice.templates.Variable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +46,11 @@ public class VariableService {
         if (change == null) {
             throw CatalogException.invalid("body", "send {kind, value, secret, environment}");
         }
-        VariableRules.name(name, builtInNames());
+        VariableRules.name(name, BuiltInVariables.NAMES);
         VariableKind kind = VariableRules.kind(change.kind());
+        boolean secret = Boolean.TRUE.equals(change.secret());
         StoredVariable variable = new StoredVariable(name, VariableRules.environment(change.environment()), kind,
-                VariableRules.value(kind, change.value()), Boolean.TRUE.equals(change.secret()));
+                VariableRules.value(name, kind, change.value(), secret), secret);
         variables.put(project.id(), variable, actor.getUsername());
         return new StoredVariable(name, variable.environment(), kind, variable.secret() ? null : variable.value(),
                 variable.secret()).view();
@@ -91,11 +92,6 @@ public class VariableService {
         return resolved(project, environment).stream()
                 .map(v -> new Variable(v.name(), v.kind().parameterKind(), v.value(), v.secret()))
                 .toList();
-    }
-
-    /** The names no project variable may take. */
-    static Set<String> builtInNames() {
-        return Set.of();
     }
 
     private List<StoredVariable> resolved(Project project, Environment environment) {

@@ -124,10 +124,11 @@ class VariableApiTest extends ApiTest {
     void namesKindsValuesAndEnvironmentsAreChecked() {
         assertRefused(put("Upper", "string", "v", false, null), "name");
         assertRefused(put("x", "string", "v", false, null), "name");
+        assertRefused(put("current_date", "date", "2026-12-02", false, null), "name");
         assertRefused(put("fine_name", "money", "v", false, null), "kind");
         assertRefused(put("fine_name", "string", "v", false, "design"), "environment");
         assertRefused(put("fine_name", "string", "v", false, "staging"), "environment");
-        assertRefused(put("fine_name", "string", "x".repeat(VariableRules.MAX_VALUE_LENGTH + 1), false, null), "value");
+        assertRefused(put("fine_name", "string", "x".repeat(5000), false, null), "value");
         Map<String, List<String>> refused = Map.of(
                 "integer", List.of("1.5", "12345678901234567890", "", "1 ; drop"),
                 "decimal", List.of("abc", "1,5"),

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +28,8 @@ final class TemplateRules {
     static final int MAX_PARAMETERS = 100;
     static final int MAX_DESCRIPTION = 2000;
     private static final int MAX_ENUM_VALUES = 100;
+    /** The names EXECUTE TEMPLATE accepts. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{1,63}");
 
     private TemplateRules() {}
 
@@ -35,7 +38,7 @@ final class TemplateRules {
         if (body == null) {
             throw CatalogException.invalid("body", "send {name, description, sql, parameters}");
         }
-        String name = Names.requirePlaceholder("name", body.name());
+        String name = name(body.name());
         description("description", body.description());
         if (body.sql() == null || body.sql().isBlank()) {
             throw CatalogException.invalid("sql", "sql is required: the statement with ${parameter} placeholders");
@@ -59,6 +62,10 @@ final class TemplateRules {
             parameters.add(parameter);
         }
         return new Template(name, version, body.description(), body.sql(), parameters);
+    }
+
+    static String name(String name) {
+        return Names.requireLowerCase("name", name, NAME, "2 to 64 lower-case letters, digits and underscores, starting with a letter");
     }
 
     /** A stored version as the library's model. */

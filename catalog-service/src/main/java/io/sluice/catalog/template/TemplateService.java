@@ -1,7 +1,6 @@
 package io.sluice.catalog.template;
 
 import io.sluice.catalog.common.CatalogException;
-import io.sluice.catalog.common.Names;
 import io.sluice.catalog.identity.IdentityService;
 import io.sluice.catalog.identity.Project;
 import io.sluice.catalog.identity.ProjectAccess;
@@ -40,7 +39,7 @@ public class TemplateService {
     public TemplateView create(UserAccount actor, String projectName, NewTemplate body) {
         Project project = identity.project(projectName);
         access.requireDeveloper(actor, project, ITEMS);
-        String name = Names.requirePlaceholder("name", body == null ? null : body.name());
+        String name = TemplateRules.name(body == null ? null : body.name());
         if (templates.newest(null, name).isPresent()) {
             throw CatalogException.conflict("name", "'" + name + "' is the name of a platform preset; a project's template "
                     + "may not take it: choose another name");

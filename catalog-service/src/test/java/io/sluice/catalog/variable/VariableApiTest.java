@@ -123,7 +123,7 @@ class VariableApiTest extends ApiTest {
     @Test
     void namesKindsValuesAndEnvironmentsAreChecked() {
         assertRefused(put("Upper", "string", "v", false, null), "name");
-        assertRefused(put("x", "string", "v", false, null), "name");
+        assertRefused(put("9lives", "string", "v", false, null), "name");
         assertRefused(put("current_date", "date", "2026-12-02", false, null), "name");
         assertRefused(put("fine_name", "money", "v", false, null), "kind");
         assertRefused(put("fine_name", "string", "v", false, "design"), "environment");

@@ -39,7 +39,7 @@ record BoundValue(
 
     /** Identifiers keep their resolved names: only values are replaced. */
     String probeCode() {
-        return identifier() ? code() : elements.stream().map(e -> ScalarValues.probe(kind).code())
+        return identifier() ? code() : elements.stream().map(e -> ScalarValues.probe(kind, e).code())
                 .collect(Collectors.joining(", "));
     }
 

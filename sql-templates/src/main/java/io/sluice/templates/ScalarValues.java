@@ -74,12 +74,16 @@ final class ScalarValues {
         };
     }
 
-    /** The fixed stand-in of a kind the structure check compares a bound statement with. */
-    static Literal probe(ParameterKind kind) {
+    /**
+     * The fixed stand-in of a kind the structure check compares a bound statement with. A number keeps its sign:
+     * Flink's parser folds {@code -5} into one literal, but writes it back with its sign.
+     */
+    static Literal probe(ParameterKind kind, Literal value) {
+        String sign = value.code().startsWith("-") ? "-" : "";
         return switch (kind) {
             case STRING, ENUM -> Literal.string("probe");
-            case INTEGER -> new Literal("1", "probe");
-            case DECIMAL -> new Literal("1.0", "probe");
+            case INTEGER -> new Literal(sign + "1", "probe");
+            case DECIMAL -> new Literal(sign + "1.0", "probe");
             case BOOLEAN -> new Literal("TRUE", "probe");
             case DATE -> new Literal("DATE '2000-01-01'", "probe");
             case TIMESTAMP -> new Literal("TIMESTAMP '2000-01-01 00:00:00.000'", "probe");

@@ -6,7 +6,9 @@ import io.sluice.catalog.identity.Project;
 import io.sluice.catalog.identity.ProjectAccess;
 import io.sluice.catalog.identity.UserAccount;
 import io.sluice.contract.TemplateView;
+import io.sluice.catalog.variable.VariableService;
 import io.sluice.templates.Template;
+import io.sluice.templates.Variables;
 import io.sluice.templates.flink.StructureCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +30,13 @@ public class TemplateService {
     private final TemplateRepository templates;
     private final ProjectAccess access;
     private final IdentityService identity;
+    private final VariableService variables;
 
-    TemplateService(TemplateRepository templates, ProjectAccess access, IdentityService identity) {
+    TemplateService(TemplateRepository templates, ProjectAccess access, IdentityService identity, VariableService variables) {
         this.templates = templates;
         this.access = access;
         this.identity = identity;
+        this.variables = variables;
     }
 
     /** Saves the next version of a project's template, once the library accepts it. */
@@ -95,9 +99,12 @@ public class TemplateService {
         return versions;
     }
 
-    /** Checks a template on Flink's parser and stores it; {@code project} null stores a preset. */
+    /**
+     * Checks a template on Flink's parser, with the project's variables (a preset: the built-in ones only), and
+     * stores it; {@code project} null stores a preset.
+     */
     TemplateView store(Project project, Template template, String user) {
-        StructureCheck.validate(template);
+        StructureCheck.validate(template, project == null ? Variables.none() : Variables.of(variables.declared(project)));
         TemplateView view = new TemplateView(template.name(), template.version(), project == null ? null : project.name(),
                 template.description(), template.sql(), template.parameters().stream().map(TemplateRules::view).toList(), user);
         try {

@@ -89,9 +89,16 @@ public class VariableService {
     /** The same for this service's own binding (a render), as the library's variables. */
     @Transactional(readOnly = true)
     public List<Variable> bindable(Project project, Environment environment) {
-        return resolved(project, environment).stream()
-                .map(v -> new Variable(v.name(), v.kind().parameterKind(), v.value(), v.secret()))
-                .toList();
+        return resolved(project, environment).stream().map(StoredVariable::bindable).toList();
+    }
+
+    /**
+     * Every variable the project has a value of in some environment (the project's value first), for checking a
+     * template as it is saved: a statement may use a variable set for prod only.
+     */
+    @Transactional(readOnly = true)
+    public List<Variable> declared(Project project) {
+        return variables.opened(project.id()).stream().map(StoredVariable::bindable).toList();
     }
 
     private List<StoredVariable> resolved(Project project, Environment environment) {

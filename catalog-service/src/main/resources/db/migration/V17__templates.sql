@@ -22,7 +22,7 @@ create table project_variables (
     name        varchar(64)   not null,
     environment varchar(8),
     kind        varchar(16)   not null,
-    value       varchar(65535) not null,
+    value_text  varchar(65535) not null,
     secret      boolean       not null,
     updated_by  varchar(64)   not null,
     updated_at  timestamp with time zone not null,

@@ -35,7 +35,7 @@ class VariableRepository {
     void put(long projectId, StoredVariable variable, String user) {
         delete(projectId, variable.name(), variable.environment());
         jdbc.sql("""
-                insert into project_variables (project_id, name, environment, kind, value, secret, updated_by, updated_at)
+                insert into project_variables (project_id, name, environment, kind, value_text, secret, updated_by, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(projectId, variable.name(), variable.environment() == null ? null : variable.environment().name(),
                         variable.kind().name(), variable.secret() ? cipher.seal(variable.value()) : variable.value(),
@@ -62,7 +62,7 @@ class VariableRepository {
     private StoredVariable row(ResultSet rs, boolean openSecrets) throws SQLException {
         String environment = rs.getString("environment");
         boolean secret = rs.getBoolean("secret");
-        String value = !secret ? rs.getString("value") : openSecrets ? cipher.open(rs.getString("value")) : null;
+        String value = !secret ? rs.getString("value_text") : openSecrets ? cipher.open(rs.getString("value_text")) : null;
         return new StoredVariable(rs.getString("name"), environment == null ? null : Environment.valueOf(environment),
                 VariableKind.valueOf(rs.getString("kind")), value, secret);
     }

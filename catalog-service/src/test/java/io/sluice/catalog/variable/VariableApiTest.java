@@ -88,7 +88,7 @@ class VariableApiTest extends ApiTest {
         assertThat(audit).extracting(e -> e.get("action"))
                 .contains("variable.put", "variable.read_resolved");
         assertThat(audit.toString()).doesNotContain(secret).doesNotContain(prodSecret);
-        assertThat(jdbc.sql("select value from project_variables where name = 'api_key'").query(String.class).list())
+        assertThat(jdbc.sql("select value_text from project_variables where name = 'api_key'").query(String.class).list())
                 .as("sealed at rest").noneMatch(v -> v.contains(secret) || v.contains(prodSecret));
         assertThat(output.getAll()).doesNotContain(secret).doesNotContain(prodSecret);
     }

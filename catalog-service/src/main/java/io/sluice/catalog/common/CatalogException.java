@@ -35,6 +35,11 @@ public class CatalogException extends RuntimeException {
         return new CatalogException(HttpStatus.NOT_FOUND, null, what + " '" + name + "' does not exist");
     }
 
+    /** Something the caller named does not exist, as {@code message} says in its own words (404). */
+    public static CatalogException missing(String message) {
+        return new CatalogException(HttpStatus.NOT_FOUND, null, message);
+    }
+
     /** The request clashes with the current state: a duplicate, or a step out of order (409). */
     public static CatalogException conflict(String field, String message) {
         return new CatalogException(HttpStatus.CONFLICT, field, message);

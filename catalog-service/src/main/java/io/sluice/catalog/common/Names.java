@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public final class Names {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
 
     private Names() {}
 
@@ -28,6 +29,25 @@ public final class Names {
                     field,
                     field + " '" + value + "' must be " + minLength + " to " + maxLength
                             + " characters long, it has " + value.length());
+        }
+        return value;
+    }
+
+    /**
+     * Checks the name of something a statement refers to as {@code ${name}} (a template's parameter, a variable) by
+     * the binder's rule: lower case, so that one name cannot be spelt two ways, 1 to 64 characters.
+     */
+    public static String requirePlaceholder(String field, String value) {
+        return requireLowerCase(field, value, PLACEHOLDER, "1 to 64 lower-case letters, digits and underscores, not starting with a digit");
+    }
+
+    /** Checks a lower-case name against {@code rule}, which {@code ruleInWords} says to the user. */
+    public static String requireLowerCase(String field, String value, Pattern rule, String ruleInWords) {
+        if (value == null || value.isBlank()) {
+            throw CatalogException.invalid(field, field + " is required");
+        }
+        if (!rule.matcher(value).matches()) {
+            throw CatalogException.invalid(field, field + " '" + value + "' must be " + ruleInWords);
         }
         return value;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** One binding of a statement's placeholders: looks each name up once and renders the statement three ways. */
 final class Binding {
@@ -60,14 +61,23 @@ final class Binding {
 
     private void render(SqlLexer.Token token) {
         switch (token.kind()) {
-            case PLACEHOLDER -> {
+            case PLACEHOLDER: {
                 BoundValue value = value(token.name());
                 checkSeparated(token, value);
                 append(value.code(), value.displayCode(), value.probeCode());
+                break;
             }
-            case ESCAPE -> append("${");
-            case STRING -> renderString(token);
-            case ESCAPED_STRING, UNICODE_STRING, BINARY_STRING, CHARSET_STRING, QUOTED_IDENTIFIER -> {
+            case ESCAPE:
+                append("${");
+                break;
+            case STRING:
+                renderString(token);
+                break;
+            case ESCAPED_STRING:
+            case UNICODE_STRING:
+            case BINARY_STRING:
+            case CHARSET_STRING:
+            case QUOTED_IDENTIFIER: {
                 String text = token.text();
                 String open = text.substring(0, text.indexOf(token.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER ? '`' : '\'') + 1);
                 StringBuilder unescaped = new StringBuilder(open);
@@ -80,8 +90,11 @@ final class Binding {
                     unescaped.append(part.kind() == SqlLexer.Kind.ESCAPE ? "${" : part.text());
                 }
                 append(unescaped.append(text.charAt(text.length() - 1)).toString());
+                break;
             }
-            default -> append(token.text());
+            default:
+                append(token.text());
+                break;
         }
     }
 
@@ -89,12 +102,17 @@ final class Binding {
         append("'");
         for (SqlLexer.Part part : SqlLexer.parts(sql, token)) {
             switch (part.kind()) {
-                case PLACEHOLDER -> {
+                case PLACEHOLDER: {
                     BoundValue value = value(part.name());
                     append(doubled(value.text()), doubled(value.displayText()), "probe");
+                    break;
                 }
-                case ESCAPE -> append("${");
-                default -> append(part.text());
+                case ESCAPE:
+                    append("${");
+                    break;
+                default:
+                    append(part.text());
+                    break;
             }
         }
         append("'");
@@ -160,12 +178,16 @@ final class Binding {
         }
         ParameterType type = parameter.type();
         List<String> texts = type.list() ? JsonArray.read(subject, text) : List.of(text);
-        return switch (type.kind()) {
-            case TABLE -> table(subject, type, texts);
-            case COLUMN -> column(subject, type, texts);
-            default -> new BoundValue(subject, type.kind(), type.list(),
-                    texts.stream().map(t -> ScalarValues.literal(subject, type, t)).toList(), List.of(), Set.of());
-        };
+        switch (type.kind()) {
+            case TABLE:
+                return table(subject, type, texts);
+            case COLUMN:
+                return column(subject, type, texts);
+            default:
+                return new BoundValue(subject, type.kind(), type.list(),
+                        texts.stream().map(t -> ScalarValues.literal(subject, type, t)).collect(Collectors.toList()),
+                        List.of(), Set.of());
+        }
     }
 
     private BoundValue table(Subject subject, ParameterType type, List<String> texts) {
@@ -225,12 +247,17 @@ final class Binding {
     }
 
     private static String describe(SqlLexer.Kind kind) {
-        return switch (kind) {
-            case ESCAPED_STRING -> "an E'…' literal";
-            case UNICODE_STRING -> "a U&'…' literal";
-            case BINARY_STRING -> "an X'…' literal";
-            case CHARSET_STRING -> "a literal with a character set";
-            default -> "a backtick-quoted identifier";
-        };
+        switch (kind) {
+            case ESCAPED_STRING:
+                return "an E'…' literal";
+            case UNICODE_STRING:
+                return "a U&'…' literal";
+            case BINARY_STRING:
+                return "an X'…' literal";
+            case CHARSET_STRING:
+                return "a literal with a character set";
+            default:
+                return "a backtick-quoted identifier";
+        }
     }
 }

@@ -26,20 +26,28 @@ public final class BuiltInVariables {
 
     /** @param environment null when the session has none: then {@code ${environment}} is an error naming it */
     public static Variables of(String project, String environment, ZoneId zone, Clock clock) {
-        return name -> switch (name) {
-            case "project" -> Optional.of(new Variable(name, ParameterKind.STRING, project, false));
-            case "environment" -> {
-                if (environment == null) {
-                    throw new TemplateException(name, "variable 'environment' is not defined: this session has no "
-                            + "environment; open the session in one (for example test or prod) to use ${environment}");
-                }
-                yield Optional.of(new Variable(name, ParameterKind.STRING, environment, false));
+        return name -> {
+            switch (name) {
+                case "project":
+                    return Optional.of(new Variable(name, ParameterKind.STRING, project, false));
+                case "environment":
+                    if (environment == null) {
+                        throw new TemplateException(name, "variable 'environment' is not defined: this session has no "
+                                + "environment; open the session in one (for example test or prod) to use "
+                                + "${environment}");
+                    }
+                    return Optional.of(new Variable(name, ParameterKind.STRING, environment, false));
+                case "current_date":
+                    return Optional.of(date(name, LocalDate.now(clock.withZone(zone))));
+                case "yesterday":
+                    return Optional.of(date(name, LocalDate.now(clock.withZone(zone)).minusDays(1)));
+                case "current_timestamp":
+                    return Optional.of(new Variable(name, ParameterKind.TIMESTAMP,
+                            LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MILLIS).format(TIMESTAMP),
+                            false));
+                default:
+                    return Optional.empty();
             }
-            case "current_date" -> Optional.of(date(name, LocalDate.now(clock.withZone(zone))));
-            case "yesterday" -> Optional.of(date(name, LocalDate.now(clock.withZone(zone)).minusDays(1)));
-            case "current_timestamp" -> Optional.of(new Variable(name, ParameterKind.TIMESTAMP,
-                    LocalDateTime.now(clock.withZone(zone)).truncatedTo(ChronoUnit.MILLIS).format(TIMESTAMP), false));
-            default -> Optional.empty();
         };
     }
 

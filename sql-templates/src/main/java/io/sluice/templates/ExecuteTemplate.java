@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The gateway's statement form for running a template:
@@ -14,18 +16,35 @@ import java.util.regex.Pattern;
  * whitespace, case and quoting as in Flink SQL), not by matching text. Keywords are case-insensitive; the name is
  * lower case, bare or in backticks; values are plain {@code '…'} literals with {@code ''} for a quote; a trailing
  * {@code ;} is allowed.
- *
- * @param values in the order given
+ * {@code values} are in the order given.
  */
-public record ExecuteTemplate(String name, OptionalInt version, Map<String, String> values) {
+public final class ExecuteTemplate {
 
     public static final String FORM = "EXECUTE TEMPLATE name [VERSION n] [WITH ('parameter' = 'value', ...)]";
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{1,63}");
     private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,8}");
 
-    public ExecuteTemplate {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    private final String name;
+    private final OptionalInt version;
+    private final Map<String, String> values;
+
+    public ExecuteTemplate(String name, OptionalInt version, Map<String, String> values) {
+        this.name = name;
+        this.version = version;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public OptionalInt version() {
+        return version;
+    }
+
+    public Map<String, String> values() {
+        return values;
     }
 
     /**
@@ -53,7 +72,7 @@ public record ExecuteTemplate(String name, OptionalInt version, Map<String, Stri
     }
 
     private static List<SqlLexer.Token> significant(List<SqlLexer.Token> tokens) {
-        return tokens.stream().filter(SqlLexer.Token::significant).toList();
+        return tokens.stream().filter(SqlLexer.Token::significant).collect(Collectors.toList());
     }
 
     private static boolean keyword(SqlLexer.Token token, String word) {
@@ -99,11 +118,12 @@ public record ExecuteTemplate(String name, OptionalInt version, Map<String, Stri
 
         private String name() {
             SqlLexer.Token token = expect("the template's name");
-            String name = switch (token.kind()) {
-                case WORD -> token.text();
-                case QUOTED_IDENTIFIER -> token.text().substring(1, token.text().length() - 1).replace("``", "`");
-                default -> null;
-            };
+            String name = null;
+            if (token.kind() == SqlLexer.Kind.WORD) {
+                name = token.text();
+            } else if (token.kind() == SqlLexer.Kind.QUOTED_IDENTIFIER) {
+                name = token.text().substring(1, token.text().length() - 1).replace("``", "`");
+            }
             if (name == null || !NAME.matcher(name).matches()) {
                 throw new TemplateException(null, "EXECUTE TEMPLATE: the template's name at "
                         + SqlLexer.where(statement, token.start()) + " must be lower-case letters, digits and _ "
@@ -173,6 +193,25 @@ public record ExecuteTemplate(String name, OptionalInt version, Map<String, Stri
             return new TemplateException(null, "EXECUTE TEMPLATE: expected " + what + " at "
                     + SqlLexer.where(statement, token.start()) + "; the form is " + FORM);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ExecuteTemplate)) {
+            return false;
+        }
+        ExecuteTemplate that = (ExecuteTemplate) other;
+        return Objects.equals(name, that.name)
+                && Objects.equals(version, that.version)
+                && Objects.equals(values, that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, version, values);
     }
 
     /** Without the values: one may be a password. */

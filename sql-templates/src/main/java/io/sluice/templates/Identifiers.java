@@ -38,11 +38,11 @@ final class Identifiers {
                     }
                 }
             } else {
-                while (at < value.length() && bare(value.charAt(at), part.isEmpty())) {
+                while (at < value.length() && bare(value.charAt(at), part.length() == 0)) {
                     part.append(value.charAt(at++));
                 }
             }
-            if (part.isEmpty() || part.length() > MAX_PART_CHARS) {
+            if (part.length() == 0 || part.length() > MAX_PART_CHARS) {
                 throw malformed(subject, maxParts);
             }
             parts.add(part.toString());

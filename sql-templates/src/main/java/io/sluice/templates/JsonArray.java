@@ -100,14 +100,31 @@ final class JsonArray {
             }
             char escaped = text.charAt(at++);
             switch (escaped) {
-                case '"', '\\', '/' -> value.append(escaped);
-                case 'b' -> value.append('\b');
-                case 'f' -> value.append('\f');
-                case 'n' -> value.append('\n');
-                case 'r' -> value.append('\r');
-                case 't' -> value.append('\t');
-                case 'u' -> value.append(unicode());
-                default -> throw malformed();
+                case '"':
+                case '\\':
+                case '/':
+                    value.append(escaped);
+                    break;
+                case 'b':
+                    value.append('\b');
+                    break;
+                case 'f':
+                    value.append('\f');
+                    break;
+                case 'n':
+                    value.append('\n');
+                    break;
+                case 'r':
+                    value.append('\r');
+                    break;
+                case 't':
+                    value.append('\t');
+                    break;
+                case 'u':
+                    value.append(unicode());
+                    break;
+                default:
+                    throw malformed();
             }
         }
     }

@@ -31,48 +31,50 @@ final class ScalarValues {
     /** The literal for a value of {@code type}'s kind, which is not {@code TABLE} or {@code COLUMN}. */
     static Literal literal(Subject subject, ParameterType type, String value) {
         checkText(subject, value);
-        return switch (type.kind()) {
-            case STRING -> Literal.string(value);
-            case ENUM -> {
+        switch (type.kind()) {
+            case STRING:
+                return Literal.string(value);
+            case ENUM: {
                 if (!type.enumValues().contains(value)) {
                     throw subject.refused("must be one of " + String.join(", ", type.enumValues()));
                 }
-                yield Literal.string(value);
+                return Literal.string(value);
             }
-            case INTEGER -> {
+            case INTEGER: {
                 long number = parseLong(value).orElseThrow(
                         () -> subject.refused("must be an integer (a whole number such as 10)"));
-                yield new Literal(Long.toString(number), Long.toString(number));
+                return new Literal(Long.toString(number), Long.toString(number));
             }
-            case DECIMAL -> {
+            case DECIMAL: {
                 BigDecimal number = decimal(value).orElseThrow(() -> subject.refused("must be a decimal number such as "
                         + "12.50 (at most " + MAX_DECIMAL_DIGITS + " digits, no exponent)"));
-                yield new Literal(number.toPlainString(), number.toPlainString());
+                return new Literal(number.toPlainString(), number.toPlainString());
             }
-            case BOOLEAN -> {
+            case BOOLEAN: {
                 String lower = value.strip().toLowerCase(Locale.ROOT);
                 if (!lower.equals("true") && !lower.equals("false")) {
                     throw subject.refused("must be true or false");
                 }
-                yield new Literal(lower.toUpperCase(Locale.ROOT), lower);
+                return new Literal(lower.toUpperCase(Locale.ROOT), lower);
             }
-            case DATE -> {
+            case DATE: {
                 LocalDate date = date(value).orElseThrow(() -> subject.refused("must be a date such as 2026-12-02"));
-                yield new Literal("DATE '" + date + "'", date.toString());
+                return new Literal("DATE '" + date + "'", date.toString());
             }
-            case TIMESTAMP -> {
+            case TIMESTAMP: {
                 String form = timestamp(value).orElseThrow(() -> subject.refused("must be a timestamp such as "
                         + "2026-12-02 10:15:30 or 2026-12-02T10:15:30.250 (at most milliseconds)"));
-                yield new Literal("TIMESTAMP '" + form + "'", form);
+                return new Literal("TIMESTAMP '" + form + "'", form);
             }
-            case INTERVAL -> {
+            case INTERVAL: {
                 Duration duration = Durations.parse(value).orElseThrow(() -> subject.refused("must be a duration such "
                         + "as PT5M, 5 min, 10 s or 500 ms (whole milliseconds, at most " + Durations.MAX_DAYS
                         + " days)"));
-                yield new Literal(Durations.literal(duration), duration.toMillis() + " ms");
+                return new Literal(Durations.literal(duration), duration.toMillis() + " ms");
             }
-            case TABLE, COLUMN -> throw new IllegalArgumentException("identifiers are not scalar values");
-        };
+            default: // TABLE, COLUMN
+                throw new IllegalArgumentException("identifiers are not scalar values");
+        }
     }
 
     /**
@@ -81,16 +83,25 @@ final class ScalarValues {
      */
     static Literal probe(ParameterKind kind, Literal value) {
         String sign = value.code().startsWith("-") ? "-" : "";
-        return switch (kind) {
-            case STRING, ENUM -> Literal.string("probe");
-            case INTEGER -> new Literal(sign + "1", "probe");
-            case DECIMAL -> new Literal(sign + "1.0", "probe");
-            case BOOLEAN -> new Literal("TRUE", "probe");
-            case DATE -> new Literal("DATE '2000-01-01'", "probe");
-            case TIMESTAMP -> new Literal("TIMESTAMP '2000-01-01 00:00:00.000'", "probe");
-            case INTERVAL -> new Literal(Durations.literal(Duration.ofSeconds(1)), "probe");
-            case TABLE, COLUMN -> throw new IllegalArgumentException("identifiers keep their names in the probe");
-        };
+        switch (kind) {
+            case STRING:
+            case ENUM:
+                return Literal.string("probe");
+            case INTEGER:
+                return new Literal(sign + "1", "probe");
+            case DECIMAL:
+                return new Literal(sign + "1.0", "probe");
+            case BOOLEAN:
+                return new Literal("TRUE", "probe");
+            case DATE:
+                return new Literal("DATE '2000-01-01'", "probe");
+            case TIMESTAMP:
+                return new Literal("TIMESTAMP '2000-01-01 00:00:00.000'", "probe");
+            case INTERVAL:
+                return new Literal(Durations.literal(Duration.ofSeconds(1)), "probe");
+            default: // TABLE, COLUMN
+                throw new IllegalArgumentException("identifiers keep their names in the probe");
+        }
     }
 
     /** Bounded, well-formed Unicode: an unpaired surrogate has no encoding the parser could round-trip. */

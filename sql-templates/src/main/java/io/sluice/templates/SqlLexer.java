@@ -2,6 +2,7 @@ package io.sluice.templates;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Splits Flink SQL into tokens the way Flink 2.2's parser does where it matters for binding: where comments, string
@@ -40,17 +41,79 @@ public final class SqlLexer {
     }
 
     /** A token: {@code text} is the source text; {@code name} is set for a {@link Kind#PLACEHOLDER}. */
-    public record Token(Kind kind, String text, int start, String name) {
+    public static final class Token {
+        private final Kind kind;
+        private final String text;
+        private final int start;
+        private final String name;
+
+        public Token(Kind kind, String text, int start, String name) {
+            this.kind = kind;
+            this.text = text;
+            this.start = start;
+            this.name = name;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public int start() {
+            return start;
+        }
+
+        public String name() {
+            return name;
+        }
 
         public boolean significant() {
             return kind != Kind.WHITESPACE && kind != Kind.COMMENT;
         }
 
         public boolean quoted() {
-            return switch (kind) {
-                case STRING, ESCAPED_STRING, UNICODE_STRING, BINARY_STRING, CHARSET_STRING, QUOTED_IDENTIFIER -> true;
-                default -> false;
-            };
+            switch (kind) {
+                case STRING:
+                case ESCAPED_STRING:
+                case UNICODE_STRING:
+                case BINARY_STRING:
+                case CHARSET_STRING:
+                case QUOTED_IDENTIFIER:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Token)) {
+                return false;
+            }
+            Token that = (Token) other;
+            return Objects.equals(kind, that.kind)
+                    && Objects.equals(text, that.text)
+                    && start == that.start
+                    && Objects.equals(name, that.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, text, start, name);
+        }
+
+        @Override
+        public String toString() {
+            return "Token[kind=" + kind
+                    + ", text=" + text
+                    + ", start=" + start
+                    + ", name=" + name + "]";
         }
     }
 
@@ -58,7 +121,55 @@ public final class SqlLexer {
      * A piece of a quoted token's content: literal text as written ({@link Kind#WORD}), a {@link Kind#ESCAPE} or a
      * {@link Kind#PLACEHOLDER} (with its {@code name}).
      */
-    public record Part(Kind kind, String text, String name) {}
+    public static final class Part {
+        private final Kind kind;
+        private final String text;
+        private final String name;
+
+        public Part(Kind kind, String text, String name) {
+            this.kind = kind;
+            this.text = text;
+            this.name = name;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        public String text() {
+            return text;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Part)) {
+                return false;
+            }
+            Part that = (Part) other;
+            return Objects.equals(kind, that.kind)
+                    && Objects.equals(text, that.text)
+                    && Objects.equals(name, that.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(kind, text, name);
+        }
+
+        @Override
+        public String toString() {
+            return "Part[kind=" + kind
+                    + ", text=" + text
+                    + ", name=" + name + "]";
+        }
+    }
 
     private static final int MAX_NAME = 64;
 
@@ -121,7 +232,7 @@ public final class SqlLexer {
     }
 
     private static void flush(StringBuilder literal, List<Part> parts) {
-        if (!literal.isEmpty()) {
+        if (literal.length() > 0) {
             parts.add(new Part(Kind.WORD, literal.toString(), null));
             literal.setLength(0);
         }

@@ -125,17 +125,37 @@ public final class TemplateBinder {
 
     private static String sample(Parameter parameter) {
         ParameterType type = parameter.type();
-        String element = switch (type.kind()) {
-            case TABLE, COLUMN -> parameter.name();
-            case STRING -> "sample";
-            case ENUM -> type.enumValues().get(0);
-            case INTEGER -> "1";
-            case DECIMAL -> "1.0";
-            case BOOLEAN -> "true";
-            case DATE -> "2000-01-01";
-            case TIMESTAMP -> "2000-01-01 00:00:00";
-            case INTERVAL -> "1 s";
-        };
+        String element;
+        switch (type.kind()) {
+            case TABLE:
+            case COLUMN:
+                element = parameter.name();
+                break;
+            case STRING:
+                element = "sample";
+                break;
+            case ENUM:
+                element = type.enumValues().get(0);
+                break;
+            case INTEGER:
+                element = "1";
+                break;
+            case DECIMAL:
+                element = "1.0";
+                break;
+            case BOOLEAN:
+                element = "true";
+                break;
+            case DATE:
+                element = "2000-01-01";
+                break;
+            case TIMESTAMP:
+                element = "2000-01-01 00:00:00";
+                break;
+            default: // INTERVAL
+                element = "1 s";
+                break;
+        }
         return type.list() ? "[\"" + element + "\"]" : element;
     }
 

@@ -29,20 +29,24 @@ final class StatementShape {
     private static void walk(SqlNode node, StringBuilder shape) {
         if (node == null) {
             shape.append("null");
-        } else if (node instanceof SqlLiteral literal) {
+        } else if (node instanceof SqlLiteral) {
+            SqlLiteral literal = (SqlLiteral) node;
             shape.append(literal.getTypeName() == SqlTypeName.SYMBOL
                     ? "symbol(" + literal.getValue() + ")"
                     : "literal(" + literal.getTypeName() + ")");
-        } else if (node instanceof SqlIdentifier identifier) {
+        } else if (node instanceof SqlIdentifier) {
+            SqlIdentifier identifier = (SqlIdentifier) node;
             shape.append("identifier").append(identifier.names).append(identifier.isStar() ? "*" : "");
-        } else if (node instanceof SqlNodeList list) {
+        } else if (node instanceof SqlNodeList) {
+            SqlNodeList list = (SqlNodeList) node;
             shape.append("[");
             list.forEach(item -> {
                 walk(item, shape);
                 shape.append(", ");
             });
             shape.append("]");
-        } else if (node instanceof SqlCall call) {
+        } else if (node instanceof SqlCall) {
+            SqlCall call = (SqlCall) node;
             shape.append(call.getClass().getSimpleName()).append(':').append(call.getKind()).append(':')
                     .append(call.getOperator().getName()).append('(');
             try {
@@ -54,7 +58,8 @@ final class StatementShape {
                 shape.append("operands not listed");
             }
             shape.append(')');
-        } else if (node instanceof SqlDataTypeSpec type) {
+        } else if (node instanceof SqlDataTypeSpec) {
+            SqlDataTypeSpec type = (SqlDataTypeSpec) node;
             shape.append("type(").append(type).append(')');
         } else {
             shape.append(node.getClass().getSimpleName()).append(':').append(node.getKind());

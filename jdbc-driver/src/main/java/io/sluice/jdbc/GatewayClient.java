@@ -1,0 +1,162 @@
+package io.sluice.jdbc;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One session of the gateway's REST API (v3), sending the credentials on every request so the gateway can check
+ * them per request. Every answer that is not 200 becomes the SQLException {@link GatewayErrors} makes of it.
+ */
+final class GatewayClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
+    private final HttpClient http;
+    private final URI base;
+    private final String authorization;
+    private String session;
+
+    private GatewayClient(HttpClient http, URI base, String authorization) {
+        this.http = http;
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** Opens a session; the properties go to the gateway as the session's (project, …). */
+    static GatewayClient open(ConnectionUrl url) throws SQLException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        GatewayClient client = new GatewayClient(http, url.restBase(), authorization(url));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (url.setting("project") != null) {
+            properties.put("project", url.setting("project"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("properties", properties);
+        Map<?, ?> answer = client.send("POST", "/v3/sessions", body, "open a session");
+        client.session = text(answer, "sessionHandle");
+        return client;
+    }
+
+    private static String authorization(ConnectionUrl url) throws SQLException {
+        String token = url.setting("token");
+        String user = url.setting("user");
+        String password = url.setting("password");
+        if (token != null && (user != null || password != null)) {
+            throw new java.sql.SQLInvalidAuthorizationSpecException(
+                    "Give either a token or user and password, not both", "28000");
+        }
+        if (token != null) {
+            return "Bearer " + token;
+        }
+        if (user == null) {
+            return null;
+        }
+        String pair = user + ":" + (password == null ? "" : password);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Submits a statement; returns its operation handle. */
+    String execute(String statement) throws SQLException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("statement", statement);
+        return text(send("POST", sessionPath() + "/statements", body, "run the statement"), "operationHandle");
+    }
+
+    /** One page of an operation's result ({@code resultType} NOT_READY, PAYLOAD or EOS). */
+    Map<?, ?> fetch(String operation, long token) throws SQLException {
+        return send("GET", sessionPath() + "/operations/" + operation + "/result/" + token + "?rowFormat=JSON", null,
+                "fetch the result");
+    }
+
+    /** Closes an operation: the gateway cancels its job if it runs. One the gateway no longer has is closed. */
+    void closeOperation(String operation) throws SQLException {
+        try {
+            send("DELETE", sessionPath() + "/operations/" + operation + "/close", null, "close the statement");
+        } catch (SQLException e) {
+            if (e.getErrorCode() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    /** Keeps the session alive and proves it is, without running a statement. */
+    void heartbeat(Duration timeout) throws SQLException {
+        send("POST", sessionPath() + "/heartbeat", Map.of(), "check the connection", timeout);
+    }
+
+    /** The gateway's product name and version ({@code GET /v3/info}). */
+    String[] info() throws SQLException {
+        Map<?, ?> answer = send("GET", "/v3/info", null, "read its version");
+        return new String[] {text(answer, "productName"), text(answer, "version")};
+    }
+
+    void closeSession() throws SQLException {
+        send("DELETE", sessionPath(), null, "close the session");
+    }
+
+    private String sessionPath() {
+        return "/v3/sessions/" + session;
+    }
+
+    private Map<?, ?> send(String method, String path, Map<String, Object> body, String what) throws SQLException {
+        return send(method, path, body, what, REQUEST_TIMEOUT);
+    }
+
+    private Map<?, ?> send(String method, String path, Map<String, ?> body, String what, Duration timeout)
+            throws SQLException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new SQLTimeoutException("The gateway did not answer in time to " + what, "08006");
+        } catch (IOException e) {
+            throw GatewayErrors.unreachable(what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted while waiting for the gateway to " + what, "HY008");
+        }
+        if (response.statusCode() != 200) {
+            throw GatewayErrors.fromAnswer(response.statusCode(), response.body());
+        }
+        Object answer;
+        try {
+            answer = Json.read(response.body().isEmpty() ? "{}" : response.body());
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), "08006");
+        }
+        if (!(answer instanceof Map)) {
+            throw new SQLException("The gateway's answer is not a JSON object", "08006");
+        }
+        return (Map<?, ?>) answer;
+    }
+
+    private static String text(Map<?, ?> answer, String field) throws SQLException {
+        Object value = answer.get(field);
+        if (!(value instanceof String)) {
+            throw new SQLException("The gateway's answer has no " + field, "08006");
+        }
+        return (String) value;
+    }
+}

@@ -256,6 +256,31 @@ class TemplatesTest {
     }
 
     /**
+     * A statement's variables are the session's environment's: the project's value, unless the current catalog's
+     * environment sets its own; the built-ins say which environment and project.
+     */
+    @Test
+    void variablesFollowTheSessionsEnvironment() throws Exception {
+        String variable = "tpl_region";
+        stack.catalogService("PUT", "/api/v1/projects/demo/variables/" + variable, ALICE, ALICE_PASSWORD,
+                "{\"kind\":\"string\",\"value\":\"everywhere\"}");
+        stack.catalogService("PUT", "/api/v1/projects/demo/variables/" + variable, ALICE, ALICE_PASSWORD,
+                "{\"kind\":\"string\",\"value\":\"it's prod\",\"environment\":\"prod\"}");
+        String query = "SELECT ${" + variable + "}, ${environment}, ${project}, ${current_date} = CURRENT_DATE";
+        try (Connection connection = connect(ALICE, ALICE_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute("USE CATALOG test");
+            assertThat(allColumns(statement, query)).containsExactly("everywhere test demo true");
+            statement.execute("USE CATALOG prod");
+            assertThat(allColumns(statement, query)).containsExactly("it's prod prod demo true");
+        } finally {
+            stack.catalogService("DELETE", "/api/v1/projects/demo/variables/" + variable + "?environment=prod", ALICE,
+                    ALICE_PASSWORD, null);
+            stack.catalogService("DELETE", "/api/v1/projects/demo/variables/" + variable, ALICE, ALICE_PASSWORD, null);
+        }
+    }
+
+    /**
      * A project's secret variable filters orders by a customer name that is itself secret: the job proves the value
      * is bound (that customer's orders do not arrive), and no answer of the gateway or catalog-service, no job name
      * and no log line of the gateway's JVM or of catalog-service's shows it.

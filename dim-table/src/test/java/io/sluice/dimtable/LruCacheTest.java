@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LruCacheTest {
 
     private static final List<RowData> ROWS = List.of(GenericRowData.of(1));
+    private static final Duration TTL = Duration.ofSeconds(1);
 
     private static LruCache cache(long size, Duration ttl) {
         return new LruCache(CacheConfig.lru(size, ttl), new DimMetrics(new UnregisteredMetricsGroup(), () -> 0));
@@ -55,10 +56,10 @@ class LruCacheTest {
 
     @Test
     void entriesExpireTtlAfterTheyWereLoaded() throws InterruptedException {
-        LruCache cache = cache(10, Duration.ofMillis(100));
+        LruCache cache = cache(10, TTL);
         cache.put("a", ROWS);
         assertThat(cache.getIfPresent("a")).isSameAs(ROWS);
-        Thread.sleep(150);
+        Thread.sleep(TTL.toMillis() + 200);
         assertThat(cache.getIfPresent("a")).isNull();
         cache.put("a", ROWS);
         assertThat(cache.getIfPresent("a")).as("reloaded").isSameAs(ROWS);
@@ -67,10 +68,11 @@ class LruCacheTest {
 
     @Test
     void anExpiredEntryIsEvictedBeforeAFreshOne() throws InterruptedException {
-        LruCache cache = cache(2, Duration.ofMillis(100));
+        // a TTL far above a loaded machine's scheduling pauses: only "old" may have expired when the asserts run
+        LruCache cache = cache(2, TTL);
         cache.put("old", ROWS);
         cache.getIfPresent("old");
-        Thread.sleep(150);
+        Thread.sleep(TTL.toMillis() + 200);
         cache.put("fresh", ROWS);
         cache.getIfPresent("fresh");
         cache.put("new", ROWS);

@@ -27,6 +27,7 @@ import io.sluice.gateway.session.GovernedSqlGatewayService;
 import io.sluice.gateway.session.JobOwnership;
 import io.sluice.gateway.session.SessionPolicy;
 import io.sluice.gateway.session.SessionRegistry;
+import io.sluice.gateway.templates.TemplateRendering;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -46,6 +47,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.HashSet;
@@ -109,6 +111,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         new StatementLimits(
                                 options.get(SluiceGatewayOptions.STATEMENT_MAX_LENGTH),
                                 options.get(SluiceGatewayOptions.STATEMENT_MAX_NESTING)),
+                        new TemplateRendering(catalogService, redactor, Clock.systemUTC()),
                         new StatementGate(policy, enforcer),
                         functionJobs);
         QuotaBook quotas = new QuotaBook(catalogService, options.get(SluiceGatewayOptions.QUOTA_CACHE_TTL));

@@ -50,6 +50,20 @@ class SqlClientTest {
                 .containsPattern("Reason:\\s+\\[Access denied: loading code from a jar \\(/tmp/evil.jar\\) is for system admins");
     }
 
+    /** The gateway's statement form for templates, from a script; the value is a literal, quotes and all. */
+    @Test
+    void aTemplateRunsFromAScript() throws Exception {
+        stack.catalogService("POST", "/api/v1/projects/demo/templates", ALICE, ALICE_PASSWORD,
+                "{\"name\":\"sql_client_greeting\",\"description\":\"a greeting and the project\","
+                        + "\"sql\":\"SELECT ${word} AS greeting, ${project} AS project\","
+                        + "\"parameters\":[{\"name\":\"word\",\"kind\":\"string\"}]}");
+        String output =
+                runScript(
+                        "Authorization:Bearer " + stack.issueToken(ALICE, ALICE_PASSWORD),
+                        "EXECUTE TEMPLATE sql_client_greeting WITH ('word' = 'it''s -- templated');\n");
+        assertThat(output).containsPattern("\\| +it's -- templated \\| +demo \\|").doesNotContain("[ERROR]");
+    }
+
     @Test
     void scriptWithoutValidTokenFailsWithTheLoginReason() throws Exception {
         String output = runScript("Authorization:Bearer not-a-token");

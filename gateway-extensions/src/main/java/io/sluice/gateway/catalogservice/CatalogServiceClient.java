@@ -8,6 +8,8 @@ import io.sluice.contract.EnvironmentCatalogView;
 import io.sluice.contract.FunctionJobView;
 import io.sluice.contract.PrincipalView;
 import io.sluice.contract.QuotaView;
+import io.sluice.contract.TemplateView;
+import io.sluice.contract.VariableView;
 import io.sluice.gateway.auth.Credentials;
 
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.DeserializationFeature;
@@ -223,6 +225,27 @@ public final class CatalogServiceClient {
     /** Every job catalog-service records as using a function version. */
     public List<FunctionJobView> functionJobs() {
         return List.of(get("functions/jobs", serviceAuthorization(), FunctionJobView[].class));
+    }
+
+    /**
+     * A version of a template the project may run (its own, else a platform preset), the newest when {@code version}
+     * is null; read with the gateway's token and never cached: a run reads it once.
+     */
+    public TemplateView template(String project, String name, Integer version) {
+        return get("projects/" + encode(project) + "/templates/" + encode(name)
+                        + (version == null ? "" : "?version=" + version),
+                serviceAuthorization(), TemplateView.class);
+    }
+
+    /**
+     * A project's variables as statements in {@code environment} see them (null: the project's values only), secret
+     * values included: for binding inside the gateway only. catalog-service's audit entry names {@code onBehalfOf},
+     * the user whose statement needs them.
+     */
+    public List<VariableView> variables(String project, String environment, String onBehalfOf) {
+        return List.of(get("projects/" + encode(project) + "/variables/resolved"
+                        + (environment == null ? "" : "?environment=" + encode(environment)),
+                serviceAuthorization(), Map.of(ON_BEHALF_OF, onBehalfOf), VariableView[].class));
     }
 
     /** A project's quota, read with the gateway's service token; the caller caches it. */

@@ -7,6 +7,8 @@ import io.sluice.gateway.functions.FunctionUse;
 import io.sluice.gateway.functions.FunctionUses;
 import io.sluice.gateway.jobs.StartedJobs;
 import io.sluice.gateway.session.SessionPolicy;
+import io.sluice.gateway.templates.Rendered;
+import io.sluice.gateway.templates.TemplateRendering;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.api.DataTypes;
@@ -56,11 +58,14 @@ public final class GatedExecution {
             ResolvedSchema.of(Column.physical("key", DataTypes.STRING()), Column.physical("value", DataTypes.STRING()));
 
     private final StatementLimits limits;
+    private final TemplateRendering rendering;
     private final StatementGate gate;
     private final FunctionJobs functionJobs;
 
-    public GatedExecution(StatementLimits limits, StatementGate gate, FunctionJobs functionJobs) {
+    public GatedExecution(
+            StatementLimits limits, TemplateRendering rendering, StatementGate gate, FunctionJobs functionJobs) {
         this.limits = limits;
+        this.rendering = rendering;
         this.gate = gate;
         this.functionJobs = functionJobs;
     }
@@ -105,8 +110,14 @@ public final class GatedExecution {
         // the project functions the planner resolves for this statement are the ones its job, if it starts one, runs
         try (FunctionUses.Recording functions = FunctionUses.record()) {
             TableEnvironmentInternal tableEnvironment = executor.getTableEnvironment(resources, new Configuration());
+            Rendered rendered = rendering.render(statement, context.principal(), tableEnvironment);
+            if (rendered.bound() != null) {
+                limits.check(rendered.sql()); // values can make a statement longer than the one that arrived
+            }
             List<Operation> operations =
-                    gate.judge(context.principal(), tableEnvironment, statement, context.jobs()).allowedOperations();
+                    rendered.explain(gate.judge(context.principal(), tableEnvironment, rendered.sql(), context.jobs()))
+                            .allowedOperations();
+            rendered.requireSecretsOnlyIn(operations);
             if (operations.size() != 1) {
                 throw ClientError.badRequest(
                                 "The request holds " + operations.size() + " statements; this gateway runs one "
@@ -124,7 +135,8 @@ public final class GatedExecution {
             try (Admission.Ticket ticket =
                     context.admission().admit(operations, session.isStatementSetState(), tableEnvironment.getConfig())) {
                 ResultFetcher result =
-                        run(executor, tableEnvironment, handle, operation, statement, context).withResourceManager(resources);
+                        run(executor, tableEnvironment, handle, operation, rendered.sql(), context)
+                                .withResourceManager(resources);
                 ticket.started();
                 recordFunctionUses(result, functions.used(), session, context);
                 handedOver = true;

@@ -16,6 +16,7 @@ import io.sluice.gateway.gate.StatementContext;
 import io.sluice.gateway.gate.StatementGate;
 import io.sluice.gateway.gate.StatementLimits;
 import io.sluice.gateway.session.SessionPolicy;
+import io.sluice.gateway.templates.TemplateRendering;
 import io.sluice.gateway.testing.GatewayStack;
 import io.sluice.localstack.LocalStack;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +76,9 @@ class GatedExecutionTest {
         Credentials credentials = Credentials.basic("bob", CorpusTenant.password("bob"));
         bob = catalogService.principal(credentials);
         execution = new GatedExecution(
-                new StatementLimits(1 << 20, 200), new StatementGate(new SessionPolicy(List.of("table.*")), enforcer),
+                new StatementLimits(1 << 20, 200),
+                new TemplateRendering(catalogService, new SecretRedactor(), Clock.systemUTC()),
+                new StatementGate(new SessionPolicy(List.of("table.*")), enforcer),
                 new FunctionJobs(catalogService, new JobManagerRest(), Map.of(), Duration.ZERO));
         context = new StatementContext(
                 bob, jobId -> false, Map.of(SessionPolicy.JOB_TAGS_KEY, "sluice.project:other"), Admission.ForPrincipal.NONE);

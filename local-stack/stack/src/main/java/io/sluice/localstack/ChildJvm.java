@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
@@ -49,19 +50,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Waits for a line of output that matches, and returns it; fails as soon as the JVM ends without one. */
     public String awaitLine(Predicate<String> matches, Duration timeout) {
-        CompletableFuture<String> line = new CompletableFuture<>();
-        synchronized (watchers) {
-            for (String seen : lastLines) {
-                if (matches.test(seen)) {
-                    return seen;
-                }
-            }
-            if (outputEnded) {
-                line.completeExceptionally(new IllegalStateException(name + " has ended"));
-            } else {
-                watchers.add(new Watcher(matches, line));
-            }
-        }
+        CompletableFuture<String> line = watch(matches);
         try {
             return line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
@@ -70,6 +59,25 @@ public final class ChildJvm implements AutoCloseable {
                             + "). Its last output:\n" + output(),
                     e);
         }
+    }
+
+    /**
+     * Completes with the first line kept or printed from now on that matches, or exceptionally once the JVM's output
+     * ends without one. Tests hold it while they run, to prove a value never reached the JVM's log.
+     */
+    public CompletableFuture<String> watch(Predicate<String> matches) {
+        CompletableFuture<String> line = new CompletableFuture<>();
+        synchronized (watchers) {
+            Optional<String> seen = lastLines.stream().filter(matches).findFirst();
+            if (seen.isPresent()) {
+                line.complete(seen.get());
+            } else if (outputEnded) {
+                line.completeExceptionally(new IllegalStateException(name + " has ended"));
+            } else {
+                watchers.add(new Watcher(matches, line));
+            }
+        }
+        return line;
     }
 
     public String output() {

@@ -38,6 +38,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -268,6 +270,11 @@ public class LocalStack implements AutoCloseable {
             throw new IllegalStateException("catalog-service is running: stop it first");
         }
         catalogService = startCatalogService(catalogServiceCommand);
+    }
+
+    /** Watches catalog-service's log (see {@link ChildJvm#watch}); a restart of catalog-service ends the watch. */
+    public synchronized CompletableFuture<String> watchCatalogServiceLog(Predicate<String> matches) {
+        return catalogService.watch(matches);
     }
 
     /** The REST API of the cluster jobs run on: loopback only, for the gateway (and tests on its host). */

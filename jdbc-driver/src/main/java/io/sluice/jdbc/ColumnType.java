@@ -117,7 +117,9 @@ final class ColumnType {
             word = "TIMESTAMP WITH TIME ZONE";
         }
         Root root = root(word);
-        int precision = m.group(2) == null ? defaultPrecision(root) : Integer.parseInt(m.group(2));
+        boolean unbounded = word.equals("STRING") || word.equals("BYTES");
+        int precision = m.group(2) != null ? Integer.parseInt(m.group(2))
+                : unbounded ? Integer.MAX_VALUE : defaultPrecision(root);
         int scale = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
         return new ColumnType(root, name(root, precision, scale), precision, scale, nullable);
     }
@@ -162,7 +164,9 @@ final class ColumnType {
             case DECIMAL:
                 return 10;
             case CHAR:
+            case VARCHAR:
             case BINARY:
+            case VARBINARY:
                 return 1;
             default:
                 return FIXED_SIZES.getOrDefault(root, 0);

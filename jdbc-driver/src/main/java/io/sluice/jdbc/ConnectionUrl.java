@@ -113,9 +113,10 @@ final class ConnectionUrl {
         return key;
     }
 
+    /** Percent-decoding only: a {@code +} is a plus (as in passwords), not a space. */
     private static String decode(String text) throws SQLException {
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw invalid("a query parameter is not validly URL-encoded");
         }

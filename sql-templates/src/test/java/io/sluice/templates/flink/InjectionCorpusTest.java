@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.templates.BoundStatement;
 import io.sluice.templates.IdentifierResolver;
+import io.sluice.templates.InjectionCorpus;
 import io.sluice.templates.Parameter;
 import io.sluice.templates.ParameterKind;
 import io.sluice.templates.ParameterType;
@@ -14,8 +15,6 @@ import io.sluice.templates.TemplateException;
 import io.sluice.templates.Variable;
 import io.sluice.templates.Variables;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -215,48 +214,7 @@ class InjectionCorpusTest {
         return json.append('"').toString();
     }
 
-    static List<String> corpus() throws IOException {
-        try (InputStream in = InjectionCorpusTest.class.getResourceAsStream("/injection-corpus.txt")) {
-            List<String> values = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                if (line.startsWith("@repeat ")) {
-                    String[] repeat = line.split(" ", 3);
-                    values.add(decode(repeat[2]).repeat(Integer.parseInt(repeat[1])));
-                } else {
-                    values.add(decode(line));
-                }
-            }
-            assertThat(values).hasSizeGreaterThanOrEqualTo(100).doesNotHaveDuplicates();
-            return values;
-        }
-    }
-
-    private static String decode(String line) {
-        StringBuilder value = new StringBuilder();
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c != '\\') {
-                value.append(c);
-                continue;
-            }
-            char escaped = line.charAt(++i);
-            switch (escaped) {
-                case '\\' -> value.append('\\');
-                case 'n' -> value.append('\n');
-                case 'r' -> value.append('\r');
-                case 't' -> value.append('\t');
-                case '0' -> value.append('\0');
-                case 'u' -> {
-                    int close = line.indexOf('}', i);
-                    value.appendCodePoint(Integer.parseInt(line.substring(i + 2, close), 16));
-                    i = close;
-                }
-                default -> throw new IllegalArgumentException("unknown escape \\" + escaped + " in the corpus");
-            }
-        }
-        return value.toString();
+    static List<String> corpus() {
+        return InjectionCorpus.values();
     }
 }

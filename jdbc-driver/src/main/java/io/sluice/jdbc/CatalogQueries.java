@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -164,7 +165,7 @@ final class CatalogQueries {
                     continue;
                 }
                 ColumnType type = ColumnType.fromTypeString(column[1]);
-                boolean nullable = column[2] == null ? type.nullable : Boolean.parseBoolean(column[2].toLowerCase());
+                boolean nullable = column[2] == null ? type.nullable : Boolean.parseBoolean(column[2].toLowerCase(Locale.ROOT));
                 boolean text = type.root == ColumnType.Root.CHAR || type.root == ColumnType.Root.VARCHAR;
                 result.add(table[0], table[1], table[2], column[0], type.jdbcType(), type.typeName,
                         type.columnSize(), null, type.numeric() || type.decimalDigits() > 0 ? type.decimalDigits()
@@ -172,8 +173,7 @@ final class CatalogQueries {
                         type.numeric() ? 10 : null,
                         nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
                         column[4], null, null, null, text ? type.columnSize() : null, position,
-                        nullable ? "YES" : "NO", null, null, null, null, "NO",
-                        column[1].toUpperCase().contains(" AS ") ? "YES" : "NO");
+                        nullable ? "YES" : "NO", null, null, null, null, "NO", "");
             }
         }
         return result.result(owner);

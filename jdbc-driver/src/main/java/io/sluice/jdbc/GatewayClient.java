@@ -1,10 +1,10 @@
 package io.sluice.jdbc;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -12,15 +12,18 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * One session of the gateway's REST API (v3), sending the credentials on every request so the gateway can check
- * them per request. Every answer that is not 200 becomes the SQLException {@link GatewayErrors} makes of it.
+ * them per request. The HTTP client is the JDK's, its requests asynchronous so a wait can be given up. Every answer that is not 200 becomes the SQLException {@link GatewayErrors} makes of it.
  */
 final class GatewayClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
     private final HttpClient http;
     private final URI base;
@@ -73,10 +76,13 @@ final class GatewayClient {
         return text(send("POST", sessionPath() + "/statements", body, "run the statement"), "operationHandle");
     }
 
-    /** One page of an operation's result ({@code resultType} NOT_READY, PAYLOAD or EOS). */
-    Map<?, ?> fetch(String operation, long token) throws SQLException {
-        return send("GET", sessionPath() + "/operations/" + operation + "/result/" + token + "?rowFormat=JSON", null,
-                "fetch the result");
+    /**
+     * One page of an operation's result ({@code resultType} NOT_READY, PAYLOAD or EOS). The gateway holds the
+     * request while a streaming query has no new rows, up to {@code timeout} here.
+     */
+    CompletableFuture<HttpResponse<String>> fetch(String operation, long token, Duration timeout) {
+        return start("GET", sessionPath() + "/operations/" + operation + "/result/" + token + "?rowFormat=JSON",
+                null, timeout);
     }
 
     /** Closes an operation: the gateway cancels its job if it runs. One the gateway no longer has is closed. */
@@ -115,6 +121,11 @@ final class GatewayClient {
 
     private Map<?, ?> send(String method, String path, Map<String, ?> body, String what, Duration timeout)
             throws SQLException {
+        return await(start(method, path, body, timeout), what);
+    }
+
+    private CompletableFuture<HttpResponse<String>> start(String method, String path, Map<String, ?> body,
+            Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Accept", "application/json");
         if (authorization != null) {
@@ -126,16 +137,31 @@ final class GatewayClient {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Waits for an answer started with {@link #start}. Whoever holds the future may complete it exceptionally to
+     * stop waiting (a cancel does, while the gateway holds a fetch).
+     */
+    static Map<?, ?> await(CompletableFuture<HttpResponse<String>> pending, String what) throws SQLException {
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw new SQLTimeoutException("The gateway did not answer in time to " + what, "08006");
-        } catch (IOException e) {
-            throw GatewayErrors.unreachable(what, e);
+            response = pending.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("Interrupted while waiting for the gateway to " + what, "HY008");
+        } catch (CancellationException e) {
+            throw new SQLException("The statement was cancelled", "57014");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw new SQLTimeoutException("The gateway did not answer in time to " + what, "08006");
+            }
+            if (cause instanceof SQLException) {
+                throw (SQLException) cause;
+            }
+            throw GatewayErrors.unreachable(what, cause instanceof Exception ? (Exception) cause : e);
         }
         if (response.statusCode() != 200) {
             throw GatewayErrors.fromAnswer(response.statusCode(), response.body());

@@ -2,11 +2,14 @@ package io.sluice.jdbc;
 
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +35,7 @@ final class Operation implements Rows {
     private long delivered;
     private volatile boolean closed;
     private volatile boolean cancelled;
+    private volatile CompletableFuture<HttpResponse<String>> fetching;
 
     /** @param maxRows 0 for all rows; @param timeoutSeconds 0 for none */
     Operation(GatewayClient gateway, String handle, long maxRows, int timeoutSeconds) {
@@ -105,7 +109,7 @@ final class Operation implements Rows {
 
     /** Fetches the next page into the buffer; null at the end. Waits while the gateway has nothing yet. */
     private Map<?, ?> page() throws SQLException {
-        long wait = 5;
+        long pause = 5;
         while (true) {
             if (cancelled) {
                 throw new SQLException("The statement was cancelled", "57014");
@@ -113,24 +117,30 @@ final class Operation implements Rows {
             if (closed || nextToken == null) {
                 return null;
             }
-            if (deadlineNanos != 0 && System.nanoTime() > deadlineNanos) {
-                close();
-                throw new SQLTimeoutException("The statement ran longer than its query timeout of " + timeoutSeconds
-                        + " s and was cancelled", "57014");
+            if (deadlineNanos != 0 && System.nanoTime() >= deadlineNanos) {
+                throw timedOut();
             }
+            Duration wait = deadlineNanos == 0 ? GatewayClient.REQUEST_TIMEOUT
+                    : Duration.ofNanos(Math.min(deadlineNanos - System.nanoTime(),
+                            GatewayClient.REQUEST_TIMEOUT.toNanos()));
             Map<?, ?> page;
+            CompletableFuture<HttpResponse<String>> pending = gateway.fetch(handle, nextToken, wait);
+            fetching = pending;
             try {
-                page = gateway.fetch(handle, nextToken);
+                page = GatewayClient.await(pending, "fetch the result");
             } catch (SQLException e) {
                 if (cancelled) {
                     throw new SQLException("The statement was cancelled", "57014");
+                }
+                if (deadlineNanos != 0 && System.nanoTime() >= deadlineNanos) {
+                    throw timedOut();
                 }
                 throw e;
             }
             nextToken = token(page.get("nextResultUri"));
             if ("NOT_READY".equals(page.get("resultType"))) {
-                sleep(wait);
-                wait = Math.min(MAX_POLL_MILLIS, wait * 2);
+                sleep(pause);
+                pause = Math.min(MAX_POLL_MILLIS, pause * 2);
                 continue;
             }
             Object results = page.get("results");
@@ -142,6 +152,12 @@ final class Operation implements Rows {
             }
             return page;
         }
+    }
+
+    private SQLException timedOut() throws SQLException {
+        close();
+        return new SQLTimeoutException("The statement ran longer than its query timeout of " + timeoutSeconds
+                + " s and was cancelled", "57014");
     }
 
     @SuppressWarnings("unchecked")
@@ -175,6 +191,10 @@ final class Operation implements Rows {
     /** Ends the statement from another thread: the gateway cancels its job; the reader gets SQLState 57014. */
     void cancel() throws SQLException {
         cancelled = true;
+        CompletableFuture<HttpResponse<String>> pending = fetching;
+        if (pending != null) {
+            pending.cancel(false);
+        }
         close();
     }
 

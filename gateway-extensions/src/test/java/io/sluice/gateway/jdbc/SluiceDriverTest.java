@@ -42,6 +42,10 @@ class SluiceDriverTest {
                 "[{\"name\":\"id\",\"type\":\"BIGINT NOT NULL\",\"comment\":\"customer id\"},"
                         + "{\"name\":\"name\",\"type\":\"STRING\",\"comment\":\"full name\"}]",
                 "[\"id\"]");
+        stack.produce("orders", List.of(
+                "{\"order_id\":500,\"customer\":\"jo\",\"amount\":5.00,\"order_time\":\"2026-11-02 11:00:00\"}",
+                "{\"order_id\":501,\"customer\":\"jo\",\"amount\":5.01,\"order_time\":\"2026-11-02 11:01:00\"}",
+                "{\"order_id\":502,\"customer\":\"al\",\"amount\":5.02,\"order_time\":\"2026-11-02 11:02:00\"}"));
     }
 
     static String url(String path) {
@@ -331,6 +335,18 @@ class SluiceDriverTest {
             statement.cancel();
             assertThatThrownBy(() -> reader.get(30, TimeUnit.SECONDS))
                     .hasMessageContaining("57014 The statement was cancelled");
+        }
+        awaitNoRunningJobs();
+    }
+
+    @Test
+    void aQueryTimeoutEndsAQueryThatWaitsForRows() throws Exception {
+        try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(2);
+            ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.orders WHERE order_id < 0");
+            assertThatThrownBy(rows::next)
+                    .isInstanceOf(java.sql.SQLTimeoutException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
         }
         awaitNoRunningJobs();
     }

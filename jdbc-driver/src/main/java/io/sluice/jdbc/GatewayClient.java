@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.Base64;
@@ -85,10 +86,18 @@ final class GatewayClient {
                 null, timeout);
     }
 
-    /** Closes an operation: the gateway cancels its job if it runs. One the gateway no longer has is closed. */
+    /**
+     * Closes an operation: the gateway cancels its job if it runs. One the gateway no longer has is closed. Tried
+     * twice when the connection breaks (closing is idempotent): a job must not outlive its statement.
+     */
     void closeOperation(String operation) throws SQLException {
+        String path = sessionPath() + "/operations/" + operation + "/close";
         try {
-            send("DELETE", sessionPath() + "/operations/" + operation + "/close", null, "close the statement");
+            try {
+                send("DELETE", path, null, "close the statement");
+            } catch (SQLNonTransientConnectionException broken) {
+                send("DELETE", path, null, "close the statement");
+            }
         } catch (SQLException e) {
             if (e.getErrorCode() != 404) {
                 throw e;

@@ -92,12 +92,18 @@ final class Operation implements Rows {
 
     @Override
     public List<Object> next() throws SQLException {
+        if (cancelled) {
+            throw cancelledError();
+        }
         if (maxRows > 0 && delivered >= maxRows) {
             close();
             return null;
         }
         while (buffered.isEmpty() && !closed && nextToken != null) {
             page();
+        }
+        if (cancelled) {
+            throw cancelledError();
         }
         if (buffered.isEmpty()) {
             close();
@@ -112,7 +118,7 @@ final class Operation implements Rows {
         long pause = 5;
         while (true) {
             if (cancelled) {
-                throw new SQLException("The statement was cancelled", "57014");
+                throw cancelledError();
             }
             if (closed || nextToken == null) {
                 return null;
@@ -130,7 +136,7 @@ final class Operation implements Rows {
                 page = GatewayClient.await(pending, "fetch the result");
             } catch (SQLException e) {
                 if (cancelled) {
-                    throw new SQLException("The statement was cancelled", "57014");
+                    throw cancelledError();
                 }
                 if (deadlineNanos != 0 && System.nanoTime() >= deadlineNanos) {
                     throw timedOut();
@@ -154,10 +160,20 @@ final class Operation implements Rows {
         }
     }
 
-    private SQLException timedOut() throws SQLException {
-        close();
-        return new SQLTimeoutException("The statement ran longer than its query timeout of " + timeoutSeconds
-                + " s and was cancelled", "57014");
+    private static SQLException cancelledError() {
+        return new SQLException("The statement was cancelled", "57014");
+    }
+
+    /** Closes the statement (its job ends) and says why; a failure to close does not hide the timeout. */
+    private SQLException timedOut() {
+        SQLException timeout = new SQLTimeoutException("The statement ran longer than its query timeout of "
+                + timeoutSeconds + " s and was cancelled", "57014");
+        try {
+            close();
+        } catch (SQLException e) {
+            timeout.addSuppressed(e);
+        }
+        return timeout;
     }
 
     @SuppressWarnings("unchecked")

@@ -14,15 +14,15 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A statement with {@code ?} parameters as a template of the SQL-templates binder: each {@code ?} the lexer finds
- * outside literals, comments and quoted identifiers becomes a {@code ${pN}} placeholder, and every {@code ${} the
- * statement itself holds is escaped ({@code $${}), so the binder renders it back as written. Values are bound as
- * typed literals of their kind: a value can never change the statement.
+ * A statement with {@code ?} parameters: each {@code ?} the SQL-templates lexer finds outside literals, comments and
+ * quoted identifiers is a parameter, bound by the templates binder as a typed literal of its kind (the template
+ * {@code ${pN}}), so a value can never change the statement. The statement's own text is sent as written: a
+ * {@code ${name}} in it is the gateway's variable. A {@code ${} inside a bound value is escaped ({@code $${}) so the
+ * gateway's variable binding gives it back as the value had it.
  */
 final class PreparedSql {
 
@@ -51,14 +51,13 @@ final class PreparedSql {
                 pieces.add(piece.toString());
                 piece.setLength(0);
                 count++;
-            } else if (token.kind() == SqlLexer.Kind.COMMENT) {
-                // the binder leaves comments as written: give them back their own ${
-                piece.append(token.text().replace("$${", "${"));
             } else {
                 piece.append(token.text());
             }
         }
         pieces.add(piece.toString());
+        // the lexer read a copy with every ${ escaped, so that no ${ of the statement is taken as a placeholder
+        pieces.replaceAll(text -> text.replace("$${", "${"));
         return new PreparedSql(List.copyOf(pieces), count);
     }
 
@@ -68,31 +67,30 @@ final class PreparedSql {
 
     /** The statement to run, every parameter bound; {@code values} holds one per parameter, none null. */
     String bind(List<ParameterValue> values) throws SQLException {
-        StringBuilder template = new StringBuilder(pieces.get(0));
-        List<Parameter> parameters = new ArrayList<>();
-        Map<String, String> texts = new LinkedHashMap<>();
+        StringBuilder statement = new StringBuilder(pieces.get(0));
         for (int i = 0; i < count; i++) {
             ParameterValue value = values.get(i);
             if (value == null) {
                 throw new SQLException("Parameter " + (i + 1) + " is not set: set every ? before running the "
                         + "statement", "07001");
             }
-            String name = "p" + (i + 1);
-            template.append(' ').append(value.wrap("${" + name + "}")).append(' ').append(pieces.get(i + 1));
-            if (value.kind != null) {
-                parameters.add(new Parameter(name, ParameterType.of(value.kind), null, null));
-                texts.put(name, value.text);
-            }
+            String literal = value.kind == null ? null : literal(i + 1, value);
+            statement.append(' ').append(value.wrap(literal)).append(' ').append(pieces.get(i + 1));
         }
+        return statement.toString();
+    }
+
+    /** The value as the binder's literal of its kind, a {@code ${} in it escaped for the gateway. */
+    private static String literal(int index, ParameterValue value) throws SQLException {
+        String name = "p" + index;
+        Template template = new Template("prepared_statement", 1, null, "${" + name + "}",
+                List.of(new Parameter(name, ParameterType.of(value.kind), null, null)));
         try {
-            BoundStatement bound = TemplateBinder.bind(new Template("prepared_statement", 1, null,
-                    template.toString(), parameters), texts, Variables.none(), null);
-            return bound.sql();
+            BoundStatement bound = TemplateBinder.bind(template, Map.of(name, value.text), Variables.none(), null);
+            return bound.sql().replace("${", "$${");
         } catch (TemplateException e) {
-            String message = e.parameter() == null ? e.getMessage()
-                    : e.getMessage().replace("parameter '" + e.parameter() + "'", "parameter " + e.parameter()
-                            .substring(1));
-            throw new SQLDataException(message, "22023");
+            throw new SQLDataException(e.getMessage().replace("parameter '" + name + "'", "parameter " + index),
+                    "22023");
         }
     }
 
@@ -131,8 +129,8 @@ final class PreparedSql {
             return new ParameterValue(null, null, literal, jdbcType, typeName);
         }
 
-        String wrap(String placeholder) {
-            return kind == null ? form : form.replace("%s", placeholder);
+        String wrap(String literal) {
+            return kind == null ? form : form.replace("%s", literal);
         }
     }
 }

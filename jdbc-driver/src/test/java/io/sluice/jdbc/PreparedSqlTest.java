@@ -33,7 +33,7 @@ class PreparedSqlTest {
                 refused++;
                 continue;
             }
-            assertThat(bound).isEqualTo("SELECT  '" + value.replace("'", "''") + "'  AS v");
+            assertThat(bound).isEqualTo("SELECT  '" + value.replace("'", "''").replace("${", "$${") + "'  AS v");
         }
         assertThat(refused).as("values the binder refuses (unpaired surrogates, …)").isLessThan(20);
     }
@@ -47,9 +47,10 @@ class PreparedSqlTest {
     }
 
     @Test
-    void theStatementsOwnDollarBracesStayAsWritten() throws SQLException {
-        PreparedSql sql = PreparedSql.parse("SELECT '${x}', ? /* ${y} $${z} */");
-        assertThat(sql.bind(List.of(text("v")))).isEqualTo("SELECT '${x}',  'v'  /* ${y} $${z} */");
+    void theStatementsOwnTextStaysAsWrittenAndValuesEscapeTheGatewaysVariables() throws SQLException {
+        PreparedSql sql = PreparedSql.parse("SELECT '${x}', ${y}, ? /* ${z} $${w} */");
+        assertThat(sql.bind(List.of(text("a ${project} $${b}"))))
+                .isEqualTo("SELECT '${x}', ${y},  'a $${project} $$${b}'  /* ${z} $${w} */");
     }
 
     @Test

@@ -44,14 +44,16 @@ final class ConnectionUrl {
     }
 
     static ConnectionUrl parse(String url, Properties properties) throws SQLException {
+        if (!url.startsWith(PREFIX + "//")) {
+            throw invalid("it must start with jdbc:sluice://host:port");
+        }
         URI uri;
         try {
             uri = new URI(url.substring(PREFIX.length()));
         } catch (URISyntaxException e) {
             throw invalid("it is not a valid URI (" + e.getReason() + ")");
         }
-        if (!"//".equals(uri.getRawSchemeSpecificPart().substring(0, Math.min(2, uri.getRawSchemeSpecificPart().length())))
-                || uri.getScheme() != null || uri.getHost() == null || uri.getPort() < 0) {
+        if (uri.getHost() == null || uri.getPort() < 0) {
             throw invalid("it must start with jdbc:sluice://host:port");
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {

@@ -201,7 +201,8 @@ final class SluiceConnection implements Connection {
 
     @Override
     public void rollback() throws SQLException {
-        commit();
+        open();
+        throw new SQLException("Flink SQL has no transactions: the connection is in auto-commit mode", "25000");
     }
 
     @Override
@@ -333,22 +334,26 @@ final class SluiceConnection implements Connection {
 
     @Override
     public Savepoint setSavepoint() throws SQLException {
-        throw new SQLFeatureNotSupportedException("Flink SQL has no transactions or savepoints", "0A000");
+        throw noSavepoints();
     }
 
     @Override
     public Savepoint setSavepoint(String name) throws SQLException {
-        return setSavepoint();
+        throw noSavepoints();
     }
 
     @Override
     public void rollback(Savepoint savepoint) throws SQLException {
-        setSavepoint();
+        throw noSavepoints();
     }
 
     @Override
     public void releaseSavepoint(Savepoint savepoint) throws SQLException {
-        setSavepoint();
+        throw noSavepoints();
+    }
+
+    private static SQLException noSavepoints() {
+        return new SQLFeatureNotSupportedException("Flink SQL has no transactions or savepoints", "0A000");
     }
 
     @Override
@@ -358,12 +363,12 @@ final class SluiceConnection implements Connection {
 
     @Override
     public Blob createBlob() throws SQLException {
-        return (Blob) createClob();
+        throw new SQLFeatureNotSupportedException("LOBs are not supported", "0A000");
     }
 
     @Override
     public NClob createNClob() throws SQLException {
-        return (NClob) createClob();
+        throw new SQLFeatureNotSupportedException("LOBs are not supported", "0A000");
     }
 
     @Override
@@ -442,7 +447,7 @@ final class SluiceConnection implements Connection {
     @Override
     public int getNetworkTimeout() throws SQLException {
         open();
-        return 0;
+        return (int) GatewayClient.REQUEST_TIMEOUT.toMillis();
     }
 
     @Override

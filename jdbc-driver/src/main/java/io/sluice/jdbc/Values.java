@@ -82,7 +82,7 @@ final class Values {
             return type.root == ColumnType.Root.DECIMAL ? ((BigDecimal) raw).toPlainString() : raw.toString();
         }
         if (raw instanceof Boolean) {
-            return raw.toString().toUpperCase(java.util.Locale.ROOT);
+            return raw.toString();
         }
         return Json.write(raw);
     }

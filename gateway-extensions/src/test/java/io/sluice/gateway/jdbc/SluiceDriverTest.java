@@ -143,13 +143,13 @@ class SluiceDriverTest {
                     described.add(columns.getString("COLUMN_NAME") + " " + columns.getInt("DATA_TYPE") + " "
                             + columns.getString("TYPE_NAME") + " " + columns.getInt("COLUMN_SIZE") + " "
                             + columns.getInt("DECIMAL_DIGITS") + " " + columns.getInt("NULLABLE") + " "
-                            + columns.getInt("ORDINAL_POSITION"));
+                            + columns.getInt("ORDINAL_POSITION") + " " + columns.getString("REMARKS"));
                 }
                 assertThat(described).containsExactly(
-                        "order_id " + Types.BIGINT + " BIGINT 19 0 1 1",
-                        "customer " + Types.VARCHAR + " VARCHAR(2147483647) 2147483647 0 1 2",
-                        "amount " + Types.DECIMAL + " DECIMAL(10, 2) 10 2 1 3",
-                        "order_time " + Types.TIMESTAMP + " TIMESTAMP(3) 23 3 1 4");
+                        "order_id " + Types.BIGINT + " BIGINT 19 0 1 1 order number",
+                        "customer " + Types.VARCHAR + " VARCHAR(2147483647) 2147483647 0 1 2 customer name",
+                        "amount " + Types.DECIMAL + " DECIMAL(10, 2) 10 2 1 3 order total",
+                        "order_time " + Types.TIMESTAMP + " TIMESTAMP(3) 23 3 1 4 when the order was placed");
             }
             try (ResultSet keys = meta.getPrimaryKeys("test", "demo_kafka", "keyed_customers")) {
                 assertThat(keys.next()).isTrue();
@@ -205,9 +205,10 @@ class SluiceDriverTest {
                         + "CAST('ab' AS CHAR(2)) AS ch, DATE '2026-12-02' AS dt, TIME '10:15:30' AS tm, "
                         + "TIMESTAMP '2026-12-02 10:15:30.123' AS ts, X'CAFE' AS bin, ARRAY[1, 2] AS arr, "
                         + "MAP['a', 1] AS mp, ROW(1, 'x') AS r, CAST(NULL AS INT) AS nothing, "
-                        + "CAST(3000000000 AS BIGINT) AS big")) {
+                        + "CAST(3000000000 AS BIGINT) AS big, "
+                        + "CAST(TIMESTAMP '2026-12-02 10:15:30.123' AS TIMESTAMP_LTZ(3)) AS ltz")) {
             ResultSetMetaData meta = rows.getMetaData();
-            assertThat(meta.getColumnCount()).isEqualTo(19);
+            assertThat(meta.getColumnCount()).isEqualTo(20);
             assertThat(meta.getColumnType(1)).isEqualTo(Types.TINYINT);
             assertThat(meta.getColumnType(3)).isEqualTo(Types.INTEGER);
             assertThat(meta.getColumnType(7)).isEqualTo(Types.DECIMAL);
@@ -254,6 +255,12 @@ class SluiceDriverTest {
             assertThat(rows.wasNull()).isFalse();
             assertThatThrownBy(() -> rows.getInt("big")).hasMessageContaining("out of the range of int")
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("22003"));
+            assertThat(rows.getObject("ltz")).isInstanceOf(java.time.OffsetDateTime.class);
+            assertThat(rows.getTimestamp("ltz")).isNotNull();
+            for (int column = 1; column <= meta.getColumnCount(); column++) {
+                assertThat(rows.getString(column) == null).as("getString(%d)", column).isEqualTo(column == 18);
+                assertThat(rows.getObject(column) == null).as("getObject(%d)", column).isEqualTo(column == 18);
+            }
             assertThat(rows.next()).isFalse();
         }
     }

@@ -176,7 +176,7 @@ final class CatalogQueries {
                         nullable ? "YES" : "NO", null, null, null, null, "NO", "");
             }
         }
-        return result.result(owner);
+        return result.sortedBy(0, 1, 2, 16).result(owner);
     }
 
     ResultSet getPrimaryKeys(Statement owner, String catalog, String schema, String table) throws SQLException {

@@ -81,6 +81,10 @@ final class GatewayClient {
      * One page of an operation's result ({@code resultType} NOT_READY, PAYLOAD or EOS). The gateway holds the
      * request while a streaming query has no new rows, up to {@code timeout} here.
      */
+    String gateway() {
+        return base.getAuthority();
+    }
+
     CompletableFuture<HttpResponse<String>> fetch(String operation, long token, Duration timeout) {
         return start("GET", sessionPath() + "/operations/" + operation + "/result/" + token + "?rowFormat=JSON",
                 null, timeout);
@@ -130,7 +134,7 @@ final class GatewayClient {
 
     private Map<?, ?> send(String method, String path, Map<String, ?> body, String what, Duration timeout)
             throws SQLException {
-        return await(start(method, path, body, timeout), what);
+        return await(start(method, path, body, timeout), base.getAuthority(), what);
     }
 
     private CompletableFuture<HttpResponse<String>> start(String method, String path, Map<String, ?> body,
@@ -153,7 +157,8 @@ final class GatewayClient {
      * Waits for an answer started with {@link #start}. Whoever holds the future may complete it exceptionally to
      * stop waiting (a cancel does, while the gateway holds a fetch).
      */
-    static Map<?, ?> await(CompletableFuture<HttpResponse<String>> pending, String what) throws SQLException {
+    static Map<?, ?> await(CompletableFuture<HttpResponse<String>> pending, String gateway, String what)
+            throws SQLException {
         HttpResponse<String> response;
         try {
             response = pending.get();
@@ -170,7 +175,7 @@ final class GatewayClient {
             if (cause instanceof SQLException) {
                 throw (SQLException) cause;
             }
-            throw GatewayErrors.unreachable(what, cause instanceof Exception ? (Exception) cause : e);
+            throw GatewayErrors.unreachable(gateway, what, cause instanceof Exception ? (Exception) cause : e);
         }
         if (response.statusCode() != 200) {
             throw GatewayErrors.fromAnswer(response.statusCode(), response.body());

@@ -64,8 +64,10 @@ final class GatewayErrors {
         return "The gateway answered with an error without a message";
     }
 
-    static SQLException unreachable(String what, Exception cause) {
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new SQLNonTransientConnectionException("Cannot reach the gateway to " + what + ": " + reason, "08006");
+    static SQLException unreachable(String gateway, String what, Exception cause) {
+        String reason = cause instanceof java.net.ConnectException ? "nothing listens there or a firewall refuses"
+                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new SQLNonTransientConnectionException("Cannot reach the gateway at " + gateway + " to " + what + ": "
+                + reason + "; check the URL's host and port and whether it needs ssl=true", "08006");
     }
 }

@@ -37,7 +37,7 @@ final class Operation implements Rows {
     private volatile boolean cancelled;
     private volatile CompletableFuture<HttpResponse<String>> fetching;
 
-    /** @param maxRows 0 for all rows; @param timeoutSeconds 0 for none */
+    /** {@code maxRows} 0 reads all rows; {@code timeoutSeconds} 0 waits without limit. */
     Operation(GatewayClient gateway, String handle, long maxRows, int timeoutSeconds) {
         this.gateway = gateway;
         this.handle = handle;
@@ -133,7 +133,7 @@ final class Operation implements Rows {
             CompletableFuture<HttpResponse<String>> pending = gateway.fetch(handle, nextToken, wait);
             fetching = pending;
             try {
-                page = GatewayClient.await(pending, "fetch the result");
+                page = GatewayClient.await(pending, gateway.gateway(), "fetch the result");
             } catch (SQLException e) {
                 if (cancelled) {
                     throw cancelledError();

@@ -47,7 +47,13 @@ final class GatewayClient {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("properties", properties);
-        Map<?, ?> answer = client.send("POST", "/v3/sessions", body, "open a session");
+        Map<?, ?> answer;
+        try {
+            answer = client.send("POST", "/v3/sessions", body, "open a session");
+        } catch (SQLNonTransientConnectionException e) {
+            // JDBC's state for "could not establish the connection"
+            throw new SQLNonTransientConnectionException(e.getMessage(), "08001", e.getErrorCode());
+        }
         client.session = text(answer, "sessionHandle");
         return client;
     }

@@ -42,7 +42,9 @@ class SluiceDriverTest {
                 "[{\"name\":\"id\",\"type\":\"BIGINT NOT NULL\",\"comment\":\"customer id\"},"
                         + "{\"name\":\"name\",\"type\":\"STRING\",\"comment\":\"full name\"}]",
                 "[\"id\"]");
-        stack.produce("orders", List.of(
+        // a topic of its own: other test classes of this JVM count the rows of the stack's orders topic
+        stack.publishOrdersLikeTopic("driver_orders");
+        stack.produce("driver_orders", List.of(
                 "{\"order_id\":500,\"customer\":\"jo\",\"amount\":5.00,\"order_time\":\"2026-11-02 11:00:00\"}",
                 "{\"order_id\":501,\"customer\":\"jo\",\"amount\":5.01,\"order_time\":\"2026-11-02 11:01:00\"}",
                 "{\"order_id\":502,\"customer\":\"al\",\"amount\":5.02,\"order_time\":\"2026-11-02 11:02:00\"}"));
@@ -316,7 +318,7 @@ class SluiceDriverTest {
     void maxRowsEndsAStreamingQueryAndFreesTheJob() throws Exception {
         try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
             statement.setMaxRows(2);
-            try (ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.orders")) {
+            try (ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.driver_orders")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.next()).isFalse();
@@ -328,7 +330,7 @@ class SluiceDriverTest {
     @Test
     void cancelEndsTheRunningQuery() throws Exception {
         try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
-            ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.orders");
+            ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.driver_orders");
             CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
                 try {
                     while (rows.next()) {
@@ -350,7 +352,7 @@ class SluiceDriverTest {
     void aQueryTimeoutEndsAQueryThatWaitsForRows() throws Exception {
         try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
-            ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.orders WHERE order_id < 0");
+            ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.driver_orders WHERE order_id < 0");
             assertThatThrownBy(rows::next)
                     .isInstanceOf(java.sql.SQLTimeoutException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));

@@ -77,6 +77,7 @@ class StatementCostTest {
         assertThat(reply.status()).as(reply.toString().substring(0, Math.min(500, reply.toString().length()))).isEqualTo(400);
         assertThat(reply.error()).contains(words).doesNotContain("\tat ", "Exception");
         assertThat(took).as("time to refuse").isLessThan(Duration.ofSeconds(1));
+        alice.delete("/v3/sessions/" + session);
     }
 
     /** Runs the check while bob's session runs short queries; every one of them must succeed. */

@@ -393,8 +393,7 @@ class TemplatesTest {
                     statement.execute(stop);
                 }
             } else {
-                GatewayRest rest = rest();
-                rest.run(rest.openSession(), stop);
+                rest().runAlone(stop);
             }
         }
     }
@@ -411,8 +410,7 @@ class TemplatesTest {
                 }
             }
         }
-        GatewayRest rest = rest();
-        JsonNode rows = rest.run(rest.openSession(), statement);
+        JsonNode rows = rest().runAlone(statement);
         return new Job(rows.get(0).get(0).asText(), client);
     }
 

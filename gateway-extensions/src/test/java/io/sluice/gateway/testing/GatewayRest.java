@@ -80,6 +80,19 @@ public final class GatewayRest {
         return reply.body().get("sessionHandle").asText();
     }
 
+    /**
+     * Runs one statement in a session of its own, closed afterwards (sessions count against the user's quota), and
+     * returns its rows as {@link #run} does.
+     */
+    public JsonNode runAlone(String statement) throws InterruptedException {
+        String session = openSession();
+        try {
+            return run(session, statement);
+        } finally {
+            delete("/v3/sessions/" + session);
+        }
+    }
+
     /** Runs a statement and fetches its rows until the end, returned as JSON row arrays ("fields"). */
     public JsonNode run(String session, String statement) throws InterruptedException {
         Reply outcome = attempt(session, statement);

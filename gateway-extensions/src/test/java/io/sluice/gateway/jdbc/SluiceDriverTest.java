@@ -314,7 +314,7 @@ class SluiceDriverTest {
 
     @Test
     void maxRowsEndsAStreamingQueryAndFreesTheJob() throws Exception {
-        try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
+        try (Connection connection = alice("?resultMode=streaming"); Statement statement = connection.createStatement()) {
             statement.setMaxRows(2);
             try (ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.orders")) {
                 assertThat(rows.next()).isTrue();
@@ -327,7 +327,7 @@ class SluiceDriverTest {
 
     @Test
     void cancelEndsTheRunningQuery() throws Exception {
-        try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
+        try (Connection connection = alice("?resultMode=streaming"); Statement statement = connection.createStatement()) {
             ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.orders");
             CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
                 try {
@@ -348,7 +348,7 @@ class SluiceDriverTest {
 
     @Test
     void aQueryTimeoutEndsAQueryThatWaitsForRows() throws Exception {
-        try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
+        try (Connection connection = alice("?resultMode=streaming"); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.orders WHERE order_id < 0");
             assertThatThrownBy(rows::next)

@@ -1,6 +1,7 @@
 package io.sluice.gateway;
 
 import io.sluice.dimtable.CacheKind;
+import io.sluice.gateway.gate.ResultMode;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -145,7 +146,8 @@ public final class SluiceGatewayOptions {
                             "pipeline.object-reuse",
                             "pipeline.auto-watermark-interval",
                             "sql-client.*",
-                            "sql-gateway.session.*")
+                            "sql-gateway.session.*",
+                            "sluice.result-mode")
                     .withDescription(
                             "Session properties a client may send on open session and change with SET/RESET; "
                                     + "a trailing '*' allows every key with that prefix. Everything else that could "
@@ -279,6 +281,22 @@ public final class SluiceGatewayOptions {
                     .withDescription(
                             "LRU: how long a cached key is used before it is read again; ALL: how often the whole "
                                     + "table is reloaded. Bounds how stale a joined row may be.");
+
+    /**
+     * A session setting, not one of the endpoint's (its key is used as it stands, without {@link #PREFIX}): clients
+     * send it as a session property or with {@code SET}; the gateway's config may set it for every session.
+     */
+    public static final ConfigOption<ResultMode> RESULT_MODE =
+            ConfigOptions.key("sluice.result-mode")
+                    .enumType(ResultMode.class)
+                    .defaultValue(ResultMode.STREAMING)
+                    .withDescription(
+                            "How a session's queries (not INSERT jobs) return rows. 'streaming': as a streaming job, "
+                                    + "a topic is read on and an aggregate's rows are updated as rows arrive. "
+                                    + "'snapshot': as a batch job over what the tables hold when the query starts "
+                                    + "(Kafka topics end at their latest offsets unless an OPTIONS hint says "
+                                    + "otherwise), so the query ends and an aggregate returns its final rows; a "
+                                    + "table that cannot be read to an end is refused naming it.");
 
     private SluiceGatewayOptions() {}
 }

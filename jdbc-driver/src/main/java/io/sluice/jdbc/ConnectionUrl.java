@@ -23,7 +23,10 @@ final class ConnectionUrl {
     static final String PREFIX = "jdbc:sluice:";
 
     /** The keys a connection takes, in the URL's query or as properties. */
-    static final List<String> KEYS = List.of("user", "password", "token", "ssl", "project");
+    static final List<String> KEYS = List.of("user", "password", "token", "ssl", "project", "resultMode");
+
+    /** The gateway's session setting that {@code resultMode} becomes. */
+    static final String RESULT_MODE_PROPERTY = "sluice.result-mode";
 
     private final String host;
     private final int port;
@@ -86,6 +89,10 @@ final class ConnectionUrl {
         if (!ssl.equals("true") && !ssl.equals("false")) {
             throw invalid("ssl must be true or false");
         }
+        String resultMode = settings.getOrDefault("resultMode", "snapshot");
+        if (!resultMode.equals("snapshot") && !resultMode.equals("streaming")) {
+            throw invalid("resultMode must be snapshot or streaming");
+        }
         return new ConnectionUrl(uri.getHost(), uri.getPort(), environment, database,
                 Collections.unmodifiableMap(settings));
     }
@@ -139,6 +146,14 @@ final class ConnectionUrl {
 
     boolean ssl() {
         return "true".equals(settings.get("ssl"));
+    }
+
+    /**
+     * How the session's queries return rows: {@code snapshot} (the default: a BI tool reads a result to its end, so a
+     * query over a topic must end and an aggregate must give its final rows) or {@code streaming}.
+     */
+    String resultMode() {
+        return settings.getOrDefault("resultMode", "snapshot");
     }
 
     String setting(String key) {

@@ -45,6 +45,7 @@ final class GatewayClient {
         if (url.setting("project") != null) {
             properties.put("project", url.setting("project"));
         }
+        properties.put(ConnectionUrl.RESULT_MODE_PROPERTY, url.resultMode());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("properties", properties);
         Map<?, ?> answer;

@@ -50,6 +50,7 @@ public final class SluiceDriver implements Driver {
             {"token", "a bearer token from catalog-service (instead of user and password)"},
             {"ssl", "true to connect with TLS (https)"},
             {"project", "the project the session works for, when the user is in several"},
+            {"resultMode", "snapshot (default: a query ends with its final rows) or streaming (rows as they arrive)"},
         };
         DriverPropertyInfo[] infos = new DriverPropertyInfo[settings.length];
         for (int i = 0; i < settings.length; i++) {
@@ -58,6 +59,7 @@ public final class SluiceDriver implements Driver {
             infos[i].required = false;
         }
         infos[3].choices = new String[] {"true", "false"};
+        infos[5].choices = new String[] {"snapshot", "streaming"};
         return infos;
     }
 

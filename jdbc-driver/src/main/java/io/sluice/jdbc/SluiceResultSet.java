@@ -162,7 +162,7 @@ final class SluiceResultSet extends ForwardOnlyResultSet {
     @Override
     public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
         Object value = raw(columnIndex);
-        return value == null ? null : Values.decimal(value);
+        return value == null ? null : Values.decimal(type(columnIndex), value);
     }
 
     /** @deprecated as in {@link java.sql.ResultSet}; rounds half up to the scale asked for */

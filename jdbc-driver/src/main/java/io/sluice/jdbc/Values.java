@@ -41,7 +41,7 @@ final class Values {
             case VARBINARY:
                 return bytes(raw);
             case DECIMAL:
-                return decimal(raw);
+                return decimal(type, raw);
             case TINYINT:
                 return (byte) integral(raw, Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT");
             case SMALLINT:
@@ -79,7 +79,7 @@ final class Values {
             return (String) raw;
         }
         if (raw instanceof BigDecimal) {
-            return type.root == ColumnType.Root.DECIMAL ? ((BigDecimal) raw).toPlainString() : raw.toString();
+            return type.root == ColumnType.Root.DECIMAL ? withScale(type, (BigDecimal) raw).toPlainString() : raw.toString();
         }
         if (raw instanceof Boolean) {
             return raw.toString();
@@ -123,6 +123,18 @@ final class Values {
             }
         }
         throw new SQLDataException("The value is not binary data", "22018");
+    }
+
+    /**
+     * A number as a value of its column: the gateway's JSON writes {@code 6.50} of a DECIMAL(p, 2) as {@code 6.5},
+     * and a reader expects the column's scale ({@code 6.50}). Never rounds: a DECIMAL's value has no more digits.
+     */
+    static BigDecimal decimal(ColumnType type, Object raw) throws SQLException {
+        return withScale(type, decimal(raw));
+    }
+
+    private static BigDecimal withScale(ColumnType type, BigDecimal number) {
+        return type.root == ColumnType.Root.DECIMAL && number.scale() < type.scale ? number.setScale(type.scale) : number;
     }
 
     static BigDecimal decimal(Object raw) throws SQLException {

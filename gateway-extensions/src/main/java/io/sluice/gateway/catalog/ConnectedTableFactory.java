@@ -42,7 +42,8 @@ import java.util.function.Supplier;
  * options live only in the planner's copy of the table, never in the catalog.
  *
  * <p>A query may tune how a table is read with an {@code OPTIONS} hint, but only with the keys in
- * {@link TableHints#ALLOWED_KEYS}: anything else (another topic, another cluster, …) is refused.
+ * {@link TableHints#ALLOWED_KEYS}: anything else (another topic, another cluster, …) is refused. A batch job
+ * (a snapshot query) reads every table to an end ({@link BatchReads}).
  */
 final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
 
@@ -63,13 +64,16 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
     @Override
     public DynamicTableSource createDynamicTableSource(DynamicTableFactory.Context context) {
         guard.require(context.getObjectIdentifier(), Action.SELECT);
-        ResolvedCatalogTable table = connected(context);
+        boolean batch = BatchReads.isBatch(context.getConfiguration());
+        ResolvedCatalogTable table =
+                batch ? BatchReads.bounded(context.getObjectIdentifier(), connected(context)) : connected(context);
         Map<String, String> dimOptions =
                 context.isTemporary()
                         ? null
                         : ConnectionOptions.forJdbcLookup(table, dimCache(context.getConfiguration()));
         if (dimOptions == null) {
-            return source(context, table);
+            DynamicTableSource source = source(context, table);
+            return batch ? BatchReads.requireBounded(context.getObjectIdentifier(), source) : source;
         }
         // scanned by Flink's jdbc connector, looked up through the dim connector's caches
         LookupTableSource lookup = (LookupTableSource) source(context, table.copy(dimOptions));

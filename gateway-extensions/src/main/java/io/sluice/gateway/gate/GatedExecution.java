@@ -10,7 +10,9 @@ import io.sluice.gateway.session.SessionPolicy;
 import io.sluice.gateway.templates.Rendered;
 import io.sluice.gateway.templates.TemplateRendering;
 
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.catalog.Column;
@@ -28,6 +30,7 @@ import org.apache.flink.table.gateway.service.result.ResultFetcher;
 import org.apache.flink.table.gateway.service.session.Session;
 import org.apache.flink.table.operations.LoadModuleOperation;
 import org.apache.flink.table.operations.Operation;
+import org.apache.flink.table.operations.QueryOperation;
 import org.apache.flink.table.operations.UnloadModuleOperation;
 import org.apache.flink.table.operations.UseOperation;
 import org.apache.flink.table.operations.command.AddJarOperation;
@@ -56,6 +59,9 @@ public final class GatedExecution {
 
     private static final ResolvedSchema SETTINGS_SCHEMA =
             ResolvedSchema.of(Column.physical("key", DataTypes.STRING()), Column.physical("value", DataTypes.STRING()));
+
+    private static final Configuration BATCH =
+            new Configuration().set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
 
     private final StatementLimits limits;
     private final TemplateRendering rendering;
@@ -114,9 +120,7 @@ public final class GatedExecution {
             if (rendered.bound() != null) {
                 limits.check(rendered.sql()); // values can make a statement longer than the one that arrived
             }
-            List<Operation> operations =
-                    rendered.explain(gate.judge(context.principal(), tableEnvironment, rendered.sql(), context.jobs()))
-                            .allowedOperations();
+            List<Operation> operations = judged(tableEnvironment, rendered, context);
             rendered.requireSecretsOnlyIn(operations);
             if (operations.size() != 1) {
                 throw ClientError.badRequest(
@@ -130,6 +134,12 @@ public final class GatedExecution {
                                 "Configuring a session accepts SET, RESET, USE, CREATE, DROP, ALTER, LOAD/UNLOAD "
                                         + "MODULE and ADD JAR; run other statements as statements.")
                         .raise();
+            }
+            if (operation instanceof QueryOperation && ResultMode.of(tableEnvironment.getConfig()) == ResultMode.SNAPSHOT) {
+                // a snapshot is a batch job: planned again by a batch planner, whose sources must be bounded
+                tableEnvironment = executor.getTableEnvironment(resources, BATCH);
+                operation = judged(tableEnvironment, rendered, context).get(0);
+                operations = List.of(operation);
             }
             // quotas and free slots, before any job starts: a statement the cluster cannot take waits here, not there
             try (Admission.Ticket ticket =
@@ -147,6 +157,11 @@ public final class GatedExecution {
                 close(resources);
             }
         }
+    }
+
+    private List<Operation> judged(TableEnvironmentInternal tableEnvironment, Rendered rendered, StatementContext context) {
+        return rendered.explain(gate.judge(context.principal(), tableEnvironment, rendered.sql(), context.jobs()))
+                .allowedOperations();
     }
 
     /** Once the job's id is known: a job that catalog-service cannot record as using its functions is cancelled. */

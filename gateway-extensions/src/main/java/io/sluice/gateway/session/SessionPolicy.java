@@ -1,7 +1,9 @@
 package io.sluice.gateway.session;
 
 import io.sluice.gateway.auth.Credentials;
+import io.sluice.gateway.SluiceGatewayOptions;
 import io.sluice.gateway.errors.ClientError;
+import io.sluice.gateway.gate.ResultMode;
 import io.sluice.gateway.jobs.Savepoints;
 
 import java.util.LinkedHashMap;
@@ -113,6 +115,9 @@ public final class SessionPolicy {
                         });
                         kept.put(trimmed, value);
                     } else if (isAllowed(trimmed)) {
+                        whyNotValid(trimmed, value).ifPresent(why -> {
+                            throw ClientError.denied(why).raise();
+                        });
                         kept.put(trimmed, value);
                     } else if (isOwned(trimmed) && !matchesAny(DROPPED_AT_OPEN, trimmed)) {
                         refused.add(trimmed);
@@ -139,7 +144,12 @@ public final class SessionPolicy {
             return savepoints.whyNot(trimmed, value.trim(), project)
                     .map(why -> "'" + trimmed + "' may not be changed in a session to that value: " + why);
         }
-        return whyNotResettable(trimmed);
+        return whyNotResettable(trimmed).or(() -> whyNotValid(trimmed, value));
+    }
+
+    /** Why a value of a key the gateway reads itself is not one it understands; empty when it is. */
+    private static Optional<String> whyNotValid(String key, String value) {
+        return SluiceGatewayOptions.RESULT_MODE.key().equals(key) ? ResultMode.whyNotAllowed(value) : Optional.empty();
     }
 
     /**

@@ -316,7 +316,7 @@ class SluiceDriverTest {
 
     @Test
     void maxRowsEndsAStreamingQueryAndFreesTheJob() throws Exception {
-        try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
+        try (Connection connection = alice("?resultMode=streaming"); Statement statement = connection.createStatement()) {
             statement.setMaxRows(2);
             try (ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.driver_orders")) {
                 assertThat(rows.next()).isTrue();
@@ -329,7 +329,7 @@ class SluiceDriverTest {
 
     @Test
     void cancelEndsTheRunningQuery() throws Exception {
-        try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
+        try (Connection connection = alice("?resultMode=streaming"); Statement statement = connection.createStatement()) {
             ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.driver_orders");
             CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
                 try {
@@ -350,7 +350,7 @@ class SluiceDriverTest {
 
     @Test
     void aQueryTimeoutEndsAQueryThatWaitsForRows() throws Exception {
-        try (Connection connection = alice(""); Statement statement = connection.createStatement()) {
+        try (Connection connection = alice("?resultMode=streaming"); Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(2);
             ResultSet rows = statement.executeQuery("SELECT order_id FROM test.demo_kafka.driver_orders WHERE order_id < 0");
             assertThatThrownBy(rows::next)

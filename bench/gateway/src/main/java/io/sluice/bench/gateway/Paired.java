@@ -36,12 +36,17 @@ final class Paired {
 
     /** Median and p99 of both endpoints and their ratio, as Markdown table rows under a header. */
     static String table(String sluiceLabel, long[][] nanos) {
+        return table("Flink `rest` (vanilla)", sluiceLabel, nanos);
+    }
+
+    /** Median and p99 of a baseline and of sluice's side and their ratio, as Markdown table rows under a header. */
+    static String table(String vanillaLabel, String sluiceLabel, long[][] nanos) {
         double vanillaMedian = Percentiles.millis(nanos[VANILLA], 50);
         double sluiceMedian = Percentiles.millis(nanos[SLUICE], 50);
         double vanillaP99 = Percentiles.millis(nanos[VANILLA], 99);
         double sluiceP99 = Percentiles.millis(nanos[SLUICE], 99);
         return "| endpoint | median ms | p99 ms |\n| --- | ---: | ---: |\n"
-                + String.format("| Flink `rest` (vanilla) | %.1f | %.1f |%n", vanillaMedian, vanillaP99)
+                + String.format("| %s | %.1f | %.1f |%n", vanillaLabel, vanillaMedian, vanillaP99)
                 + String.format("| %s | %.1f | %.1f |%n", sluiceLabel, sluiceMedian, sluiceP99)
                 + String.format(
                         "| ratio sluice / vanilla | %.3f | %.3f |%n", sluiceMedian / vanillaMedian, sluiceP99 / vanillaP99);

@@ -51,7 +51,8 @@ public final class SelectOneRoundTrip {
         System.exit(0);
     }
 
-    private static long selectOne(Connection connection) throws SQLException {
+    /** One round trip: execute {@code SELECT 1}, read the row, close; returns the time taken. */
+    static long selectOne(Connection connection) throws SQLException {
         long start = System.nanoTime();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT 1")) {

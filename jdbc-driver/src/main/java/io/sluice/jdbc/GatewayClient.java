@@ -1,5 +1,7 @@
 package io.sluice.jdbc;
 
+import io.sluice.templates.Json;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,7 +193,7 @@ final class GatewayClient {
         try {
             answer = Json.read(response.body().isEmpty() ? "{}" : response.body());
         } catch (IllegalArgumentException e) {
-            throw new SQLException(e.getMessage(), "08006");
+            throw new SQLException("The gateway's answer " + e.getMessage(), "08006");
         }
         if (!(answer instanceof Map)) {
             throw new SQLException("The gateway's answer is not a JSON object", "08006");

@@ -1,5 +1,7 @@
 package io.sluice.jdbc;
 
+import io.sluice.templates.Json;
+
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;

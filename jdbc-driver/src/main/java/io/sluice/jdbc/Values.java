@@ -1,5 +1,7 @@
 package io.sluice.jdbc;
 
+import io.sluice.templates.Json;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Date;

@@ -1,4 +1,4 @@
-package io.sluice.jdbc;
+package io.sluice.templates;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JsonTest {
 
     @Test
-    void readsAndWritesTheGatewaysJson() {
+    void readsAndWritesJson() {
         Object value = Json.read("{\"a\": [1, 2.5, \"x\\n\\u00e9\", true, null], \"b\": {}}");
         assertThat(value).isEqualTo(Map.of("a", java.util.Arrays.asList(BigDecimal.ONE, new BigDecimal("2.5"),
                 "x\né", true, null), "b", Map.of()));
@@ -24,6 +24,8 @@ class JsonTest {
     void refusesBrokenOrTooDeepJson() {
         assertThatThrownBy(() -> Json.read("{\"a\": }")).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> Json.read("[1] x")).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> Json.read("\"a\u0001b\""))
+                .hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> Json.read("[".repeat(100) + "]".repeat(100))).hasMessageContaining("deeper");
     }
 }

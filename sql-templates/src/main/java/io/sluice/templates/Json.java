@@ -1,4 +1,4 @@
-package io.sluice.jdbc;
+package io.sluice.templates;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON the gateway speaks, read into {@link Map} (objects, in order), {@link List}, {@link String},
- * {@link BigDecimal}, {@link Boolean} and {@code null}, and written from the same. Bounded: a hostile or broken
- * server cannot make the reader recurse without end or hold more than {@link #MAX_CHARS} characters.
+ * Strict JSON, read into {@link Map} (objects, in order), {@link List}, {@link String}, {@link BigDecimal},
+ * {@link Boolean} and {@code null}, and written from the same. One reader for every side that takes JSON from someone
+ * it does not trust (the driver from a gateway, the binder from a tenant's list value): bounded, so hostile text cannot
+ * make it recurse without end or hold more than {@link #MAX_CHARS} characters. Error messages name what is wrong and
+ * leave who sent it to the caller ("... is not valid JSON (at character 7)").
  */
-final class Json {
+public final class Json {
 
     static final int MAX_DEPTH = 64;
     static final int MAX_CHARS = 64 << 20;
@@ -24,10 +26,10 @@ final class Json {
         this.text = text;
     }
 
-    /** @throws IllegalArgumentException naming where the text is not JSON */
-    static Object read(String text) {
+    /** @throws IllegalArgumentException whose message completes "the text ...", naming where it is not JSON */
+    public static Object read(String text) {
         if (text.length() > MAX_CHARS) {
-            throw new IllegalArgumentException("the gateway's answer is longer than " + MAX_CHARS + " characters");
+            throw new IllegalArgumentException("is longer than " + MAX_CHARS + " characters");
         }
         Json reader = new Json(text);
         Object value = reader.value(0);
@@ -38,7 +40,7 @@ final class Json {
         return value;
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
@@ -93,7 +95,7 @@ final class Json {
 
     private Object value(int depth) {
         if (depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("the gateway's answer nests deeper than " + MAX_DEPTH + " levels");
+            throw new IllegalArgumentException("nests deeper than " + MAX_DEPTH + " levels");
         }
         whitespace();
         if (at >= text.length()) {
@@ -171,6 +173,9 @@ final class Json {
             char c = text.charAt(at++);
             if (c == '"') {
                 return value.toString();
+            }
+            if (c < 0x20) {
+                throw malformed();
             }
             if (c != '\\') {
                 value.append(c);
@@ -252,6 +257,6 @@ final class Json {
     }
 
     private IllegalArgumentException malformed() {
-        return new IllegalArgumentException("the gateway's answer is not valid JSON (at character " + at + ")");
+        return new IllegalArgumentException("is not valid JSON (at character " + at + ")");
     }
 }

@@ -10,7 +10,11 @@ import java.sql.RowIdLifetime;
  * read-only results, identifiers quoted in backticks and stored in mixed case (case-sensitive), catalogs are
  * environments and schemas databases. Limits are 0: not known or none.
  */
-abstract class DatabaseCapabilities implements DatabaseMetaData {
+abstract class DatabaseCapabilities extends WrapperBase implements DatabaseMetaData {
+
+    DatabaseCapabilities() {
+        super("metadata");
+    }
 
     /** Flink SQL's reserved words that SQL:2003 does not reserve. */
     private static final String KEYWORDS = "CATALOGS,DATABASES,DESCRIBE,EXPLAIN,FUNCTIONS,IF,JAR,MODULES,"

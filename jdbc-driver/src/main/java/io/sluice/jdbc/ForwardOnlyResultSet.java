@@ -25,7 +25,12 @@ import java.util.Map;
  * the LOB and stream getters throw {@link SQLFeatureNotSupportedException}; getters by column label read the column
  * {@link #findColumn} names.
  */
-abstract class ForwardOnlyResultSet implements ResultSet {
+abstract class ForwardOnlyResultSet extends FetchHintsBase implements ResultSet {
+
+    ForwardOnlyResultSet(String noun, String closedState) {
+        super(noun, closedState);
+    }
+
 
     static SQLFeatureNotSupportedException unsupported(String method) {
         return new SQLFeatureNotSupportedException("ResultSet." + method + " is not supported: results of the Sluice "

@@ -12,8 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -29,15 +27,15 @@ import java.util.concurrent.Executor;
  * A gateway session. Flink SQL has no transactions: the connection is always in auto-commit mode, and catalogs are
  * the session's environments, schemas their databases.
  */
-final class SluiceConnection implements Connection {
+final class SluiceConnection extends ClosableBase implements Connection {
 
     private final GatewayClient gateway;
     private final String url;
     private final String user;
     private final List<SluiceStatement> statements = new ArrayList<>();
-    private volatile boolean closed;
 
     private SluiceConnection(GatewayClient gateway, String url, String user) {
+        super("connection", "08003");
         this.gateway = gateway;
         this.url = url;
         this.user = user;
@@ -70,12 +68,6 @@ final class SluiceConnection implements Connection {
 
     String user() {
         return user;
-    }
-
-    void open() throws SQLException {
-        if (closed) {
-            throw new SQLNonTransientConnectionException("The connection is closed", "08003");
-        }
     }
 
     synchronized void forget(SluiceStatement statement) {
@@ -207,7 +199,7 @@ final class SluiceConnection implements Connection {
 
     @Override
     public void close() throws SQLException {
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         List<SluiceStatement> open;
@@ -219,14 +211,9 @@ final class SluiceConnection implements Connection {
                 statement.close();
             }
         } finally {
-            closed = true;
+            markClosed();
             gateway.closeSession();
         }
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
     }
 
     @Override
@@ -295,17 +282,6 @@ final class SluiceConnection implements Connection {
     public int getTransactionIsolation() throws SQLException {
         open();
         return TRANSACTION_NONE;
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        open();
-        return null;
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        open();
     }
 
     @Override
@@ -392,7 +368,7 @@ final class SluiceConnection implements Connection {
         if (timeout < 0) {
             throw new SQLException("The timeout must be 0 (none) or more seconds", "22023");
         }
-        if (closed) {
+        if (isClosed()) {
             return false;
         }
         try {
@@ -448,18 +424,5 @@ final class SluiceConnection implements Connection {
     public int getNetworkTimeout() throws SQLException {
         open();
         return (int) GatewayClient.REQUEST_TIMEOUT.toMillis();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("This connection is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -296,16 +296,4 @@ final class SluiceDatabaseMetaData extends DatabaseCapabilities {
         return empty("NAME", "MAX_LEN:int", "DEFAULT_VALUE", "DESCRIPTION");
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("This metadata is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

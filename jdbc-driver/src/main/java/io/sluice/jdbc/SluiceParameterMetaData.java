@@ -10,11 +10,12 @@ import java.sql.Types;
  * The parameters of a prepared statement: their count, and the type of each as far as it is set (Flink does not
  * infer the types of {@code ?} before the statement runs); an unset one is {@link Types#OTHER}.
  */
-final class SluiceParameterMetaData implements ParameterMetaData {
+final class SluiceParameterMetaData extends WrapperBase implements ParameterMetaData {
 
     private final ParameterValue[] values;
 
     SluiceParameterMetaData(ParameterValue[] values) {
+        super("metadata");
         this.values = values;
     }
 
@@ -117,16 +118,4 @@ final class SluiceParameterMetaData implements ParameterMetaData {
         return parameterModeIn;
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("This metadata is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

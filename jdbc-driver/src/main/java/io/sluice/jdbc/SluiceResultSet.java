@@ -6,14 +6,12 @@ import java.sql.Date;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +26,9 @@ final class SluiceResultSet extends ForwardOnlyResultSet {
     private int rowNumber;
     private boolean afterLast;
     private boolean lastWasNull;
-    private boolean closed;
-    private int fetchSize;
 
     SluiceResultSet(Statement statement, List<Column> columns, Rows rows) {
+        super("result set", "24000");
         this.statement = statement;
         this.columns = List.copyOf(columns);
         this.rows = rows;
@@ -59,20 +56,8 @@ final class SluiceResultSet extends ForwardOnlyResultSet {
 
     @Override
     public void close() throws SQLException {
-        if (!closed) {
-            closed = true;
+        if (markClosed()) {
             rows.close();
-        }
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    private void open() throws SQLException {
-        if (closed) {
-            throw new SQLException("The result set is closed", "24000");
         }
     }
 
@@ -292,17 +277,6 @@ final class SluiceResultSet extends ForwardOnlyResultSet {
     }
 
     @Override
-    public SQLWarning getWarnings() throws SQLException {
-        open();
-        return null;
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        open();
-    }
-
-    @Override
     public boolean isBeforeFirst() throws SQLException {
         open();
         return rowNumber == 0 && !afterLast;
@@ -327,36 +301,6 @@ final class SluiceResultSet extends ForwardOnlyResultSet {
     }
 
     @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        open();
-        if (direction != FETCH_FORWARD) {
-            throw unsupported("setFetchDirection other than FETCH_FORWARD");
-        }
-    }
-
-    @Override
-    public int getFetchDirection() throws SQLException {
-        open();
-        return FETCH_FORWARD;
-    }
-
-    /** A hint: the gateway decides its page size. */
-    @Override
-    public void setFetchSize(int rows) throws SQLException {
-        open();
-        if (rows < 0) {
-            throw new SQLException("The fetch size must be 0 or more", "22023");
-        }
-        fetchSize = rows;
-    }
-
-    @Override
-    public int getFetchSize() throws SQLException {
-        open();
-        return fetchSize;
-    }
-
-    @Override
     public int getType() throws SQLException {
         open();
         return TYPE_FORWARD_ONLY;
@@ -378,18 +322,5 @@ final class SluiceResultSet extends ForwardOnlyResultSet {
     public Statement getStatement() throws SQLException {
         open();
         return statement;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("This result set is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

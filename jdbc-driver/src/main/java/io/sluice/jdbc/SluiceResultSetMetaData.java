@@ -5,11 +5,12 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Names and types of a result's columns, from the Flink logical types the gateway reports. */
-final class SluiceResultSetMetaData implements ResultSetMetaData {
+final class SluiceResultSetMetaData extends WrapperBase implements ResultSetMetaData {
 
     private final List<Column> columns;
 
     SluiceResultSetMetaData(List<Column> columns) {
+        super("metadata");
         this.columns = columns;
     }
 
@@ -142,16 +143,4 @@ final class SluiceResultSetMetaData implements ResultSetMetaData {
         return column(column).type.javaClassName();
     }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("This metadata is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,7 @@ import java.util.List;
  * Runs statements on the connection's session, one at a time: a new execute closes the previous result (and the
  * gateway cancels its job). {@link #cancel} from another thread ends the running one.
  */
-class SluiceStatement implements Statement {
+class SluiceStatement extends FetchHintsBase implements Statement {
 
     private final SluiceConnection connection;
     private final List<String> batch = new ArrayList<>();
@@ -23,17 +22,15 @@ class SluiceStatement implements Statement {
     private int updateCount = -1;
     private int maxRows;
     private int queryTimeout;
-    private int fetchSize;
-    private boolean closed;
 
     SluiceStatement(SluiceConnection connection) {
+        super("statement", "HY010");
         this.connection = connection;
     }
 
+    @Override
     void open() throws SQLException {
-        if (closed) {
-            throw new SQLException("The statement is closed", "HY010");
-        }
+        super.open();
         connection.open();
     }
 
@@ -142,16 +139,11 @@ class SluiceStatement implements Statement {
 
     @Override
     public void close() throws SQLException {
-        if (!closed) {
+        if (!isClosed()) {
             endPrevious();
-            closed = true;
+            markClosed();
             connection.forget(this);
         }
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
     }
 
     @Override
@@ -228,47 +220,6 @@ class SluiceStatement implements Statement {
     public Connection getConnection() throws SQLException {
         open();
         return connection;
-    }
-
-    @Override
-    public SQLWarning getWarnings() throws SQLException {
-        open();
-        return null;
-    }
-
-    @Override
-    public void clearWarnings() throws SQLException {
-        open();
-    }
-
-    @Override
-    public void setFetchDirection(int direction) throws SQLException {
-        open();
-        if (direction != ResultSet.FETCH_FORWARD) {
-            throw new SQLFeatureNotSupportedException("Results are read forward only", "0A000");
-        }
-    }
-
-    @Override
-    public int getFetchDirection() throws SQLException {
-        open();
-        return ResultSet.FETCH_FORWARD;
-    }
-
-    /** A hint: the gateway decides its page size. */
-    @Override
-    public void setFetchSize(int rows) throws SQLException {
-        open();
-        if (rows < 0) {
-            throw new SQLException("The fetch size must be 0 or more", "22023");
-        }
-        fetchSize = rows;
-    }
-
-    @Override
-    public int getFetchSize() throws SQLException {
-        open();
-        return fetchSize;
     }
 
     @Override
@@ -381,18 +332,5 @@ class SluiceStatement implements Statement {
     public boolean isCloseOnCompletion() throws SQLException {
         open();
         return false;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("This statement is not a " + iface.getName(), "HY000");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -4,6 +4,7 @@ import io.sluice.gateway.testing.GatewayRest;
 import io.sluice.gateway.testing.GatewayRest.Reply;
 import io.sluice.gateway.testing.GatewayStack;
 
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,57 @@ class RestApiTest {
         assertThat(reply.error()).isEqualTo(
                 "Access denied: session " + session + " belongs to another user; bob may use only sessions it opened.");
         assertThat(alice.withAuthorization(bobBasic).get("/v3/sessions/" + session).status()).isEqualTo(403);
+    }
+
+    @Test
+    void tableRouteListsADatabaseWithColumnsForTheSessionsOwnerOnly() throws InterruptedException {
+        String session = alice.openSession();
+        try {
+            String route = "/v3/sessions/" + session + "/sluice/tables?catalog=test&database=demo_kafka";
+            Reply all = alice.get(route);
+            assertThat(all.status()).isEqualTo(200);
+            JsonNode orders = null;
+            for (JsonNode table : all.body().get("tables")) {
+                if (table.get("name").asText().equals("orders")) {
+                    orders = table;
+                }
+            }
+            assertThat(orders).as("orders in " + all.body()).isNotNull();
+            assertThat(orders.get("kind").asText()).isEqualTo("TABLE");
+            assertThat(orders.get("comment").asText()).isEqualTo("Orders placed in the demo shop");
+            // the columns DESCRIBE gives: name, type, nullability
+            StringBuilder described = new StringBuilder();
+            for (JsonNode row : alice.runAlone("DESCRIBE `test`.`demo_kafka`.`orders`")) {
+                described.append(row.get(0).asText()).append(' ').append(row.get(1).asText()).append(' ')
+                        .append(row.get(2).asBoolean()).append(';');
+            }
+            StringBuilder listed = new StringBuilder();
+            for (JsonNode column : orders.get("columns")) {
+                listed.append(column.get("name").asText()).append(' ').append(column.get("type").asText())
+                        .append(' ').append(column.get("nullable").asBoolean()).append(';');
+            }
+            assertThat(listed.toString()).isEqualTo(described.toString()).startsWith("order_id BIGINT");
+            assertThat(orders.toString()).doesNotContain("bootstrap", "connector", "password");
+
+            Reply one = alice.get(route + "&table=orders");
+            assertThat(one.body().get("tables")).hasSize(1);
+            assertThat(alice.get(route + "&table=no_such_table").body().get("tables")).isEmpty();
+
+            String bobBasic = "Basic " + Base64.getEncoder().encodeToString((BOB + ":" + BOB_PASSWORD).getBytes());
+            Reply bob = alice.withAuthorization(bobBasic).get(route);
+            assertThat(bob.status()).isEqualTo(403);
+            assertThat(bob.error()).contains("belongs to another user");
+
+            Reply noDatabase = alice.get("/v3/sessions/" + session + "/sluice/tables?catalog=test");
+            assertThat(noDatabase.status()).isEqualTo(400);
+            assertThat(noDatabase.error()).startsWith("The URL names no database");
+            assertCleanError(noDatabase);
+            Reply unknown = alice.get("/v3/sessions/" + session + "/sluice/tables?catalog=nope&database=demo_kafka");
+            assertThat(unknown.status()).isBetween(400, 404);
+            assertCleanError(unknown);
+        } finally {
+            alice.delete("/v3/sessions/" + session);
+        }
     }
 
     @Test

@@ -2,20 +2,21 @@ package io.sluice.jdbc;
 
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * DatabaseMetaData's catalog calls answered by the session's own statements (SHOW CATALOGS, SHOW DATABASES FROM,
- * SHOW TABLES FROM, SHOW VIEWS FROM, DESCRIBE, SHOW USER FUNCTIONS FROM), so they show exactly what the governed
- * session offers. Catalogs are environments, schemas their databases; patterns are matched here.
+ * DatabaseMetaData's catalog calls answered through the session itself, so they show exactly what the governed
+ * session offers: SHOW CATALOGS, SHOW DATABASES FROM and SHOW USER FUNCTIONS FROM as statements, and a database's
+ * tables with their columns and keys in one request of the gateway's table route (a DESCRIBE per table made a BI
+ * tool's crawl of 1,000 tables take many seconds). Catalogs are environments, schemas their databases; patterns are
+ * matched here.
  */
 final class CatalogQueries {
 
@@ -88,66 +89,78 @@ final class CatalogQueries {
         return result.sortedBy(1, 0).result(owner);
     }
 
-    /** (catalog, database, table, type) of the tables and views matching. */
-    List<String[]> tables(String catalog, String schemaPattern, String tablePattern, String[] types)
+    /** A table or view as the gateway lists it: columns and key are the JSON objects and names it sends. */
+    private static final class Listed {
+        final String catalog;
+        final String schema;
+        final String name;
+        final String type;
+        final String remarks;
+        final List<?> columns;
+        final List<?> key;
+
+        Listed(String catalog, String schema, Map<?, ?> table) {
+            this.catalog = catalog;
+            this.schema = schema;
+            this.name = String.valueOf(table.get("name"));
+            this.type = "VIEW".equals(table.get("kind")) ? "VIEW" : "TABLE";
+            this.remarks = table.get("comment") instanceof String ? (String) table.get("comment") : null;
+            this.columns = table.get("columns") instanceof List ? (List<?>) table.get("columns") : List.of();
+            this.key = table.get("primaryKey") instanceof List ? (List<?>) table.get("primaryKey") : List.of();
+        }
+    }
+
+    /** The tables and views matching, one request per database ({@code GatewayClient#tables}). */
+    private List<Listed> tables(String catalog, String schemaPattern, String tablePattern, String[] types)
             throws SQLException {
         Set<String> wanted = types == null ? Set.of("TABLE", "VIEW") : new HashSet<>(Arrays.asList(types));
-        List<String[]> tables = new ArrayList<>();
+        List<Listed> tables = new ArrayList<>();
         if (!wanted.contains("TABLE") && !wanted.contains("VIEW")) {
             return tables;
         }
+        String exactName = literal(tablePattern);
         for (String[] schema : schemas(catalog, schemaPattern)) {
-            String qualified = Identifier.quote(schema[0]) + "." + Identifier.quote(schema[1]);
-            Set<String> views = new HashSet<>(firstColumn("SHOW VIEWS FROM " + qualified));
-            for (String table : firstColumn("SHOW TABLES FROM " + qualified)) {
-                String type = views.contains(table) ? "VIEW" : "TABLE";
-                if (wanted.contains(type) && MetaRows.matches(tablePattern, table)) {
-                    tables.add(new String[] {schema[0], schema[1], table, type});
+            for (Object table : connection.gateway().tables(schema[0], schema[1], exactName)) {
+                if (!(table instanceof Map)) {
+                    throw new SQLException("The gateway's answer lists a table that is not a JSON object", "08006");
                 }
-            }
-            for (String view : views) {
-                if (wanted.contains("VIEW") && MetaRows.matches(tablePattern, view)
-                        && tables.stream().noneMatch(t -> t[0].equals(schema[0]) && t[1].equals(schema[1])
-                                && t[2].equals(view))) {
-                    tables.add(new String[] {schema[0], schema[1], view, "VIEW"});
+                Listed listed = new Listed(schema[0], schema[1], (Map<?, ?>) table);
+                if (wanted.contains(listed.type) && MetaRows.matches(tablePattern, listed.name)) {
+                    tables.add(listed);
                 }
             }
         }
         return tables;
     }
 
+    /** The one name a pattern matches when it has no wildcard, so the gateway lists only it; otherwise null. */
+    private static String literal(String pattern) {
+        if (pattern == null) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length()) {
+                name.append(pattern.charAt(++i));
+            } else if (c == '%' || c == '_') {
+                return null;
+            } else {
+                name.append(c);
+            }
+        }
+        return name.toString();
+    }
+
     ResultSet getTables(Statement owner, String catalog, String schemaPattern, String tablePattern, String[] types)
             throws SQLException {
         MetaRows result = MetaRows.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT",
                 "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION");
-        for (String[] table : tables(catalog, schemaPattern, tablePattern, types)) {
-            result.add(table[0], table[1], table[2], table[3], null, null, null, null, null, null);
+        for (Listed table : tables(catalog, schemaPattern, tablePattern, types)) {
+            result.add(table.catalog, table.schema, table.name, table.type, table.remarks, null, null, null, null,
+                    null);
         }
         return result.sortedBy(3, 0, 1, 2).result(owner);
-    }
-
-    /** One column of DESCRIBE: name, type string, nullable, key ({@code PRI(a, b)} or null), comment. */
-    private List<String[]> describe(String catalog, String schema, String table) throws SQLException {
-        String sql = "DESCRIBE " + Identifier.quote(catalog) + "." + Identifier.quote(schema) + "."
-                + Identifier.quote(table);
-        List<String[]> columns = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = rows.getMetaData();
-            int comment = -1;
-            int key = -1;
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                if (meta.getColumnName(i).equalsIgnoreCase("comment")) {
-                    comment = i;
-                } else if (meta.getColumnName(i).equalsIgnoreCase("key")) {
-                    key = i;
-                }
-            }
-            while (rows.next()) {
-                columns.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3),
-                        key < 0 ? null : rows.getString(key), comment < 0 ? null : rows.getString(comment)});
-            }
-        }
-        return columns;
     }
 
     ResultSet getColumns(Statement owner, String catalog, String schemaPattern, String tablePattern,
@@ -157,23 +170,27 @@ final class CatalogQueries {
                 "NULLABLE:int", "REMARKS", "COLUMN_DEF", "SQL_DATA_TYPE:int", "SQL_DATETIME_SUB:int",
                 "CHAR_OCTET_LENGTH:int", "ORDINAL_POSITION:int", "IS_NULLABLE", "SCOPE_CATALOG", "SCOPE_SCHEMA",
                 "SCOPE_TABLE", "SOURCE_DATA_TYPE:short", "IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN");
-        for (String[] table : tables(catalog, schemaPattern, tablePattern, null)) {
+        for (Listed table : tables(catalog, schemaPattern, tablePattern, null)) {
             int position = 0;
-            for (String[] column : describe(table[0], table[1], table[2])) {
+            for (Object listed : table.columns) {
                 position++;
-                if (!MetaRows.matches(columnPattern, column[0])) {
+                Map<?, ?> column = (Map<?, ?>) listed;
+                String name = String.valueOf(column.get("name"));
+                if (!MetaRows.matches(columnPattern, name)) {
                     continue;
                 }
-                ColumnType type = ColumnType.fromTypeString(column[1]);
-                boolean nullable = column[2] == null ? type.nullable : Boolean.parseBoolean(column[2].toLowerCase(Locale.ROOT));
+                ColumnType type = ColumnType.fromTypeString(String.valueOf(column.get("type")));
+                boolean nullable = column.get("nullable") instanceof Boolean ? (Boolean) column.get("nullable")
+                        : type.nullable;
                 boolean text = type.root == ColumnType.Root.CHAR || type.root == ColumnType.Root.VARCHAR;
-                result.add(table[0], table[1], table[2], column[0], type.jdbcType(), type.typeName,
+                result.add(table.catalog, table.schema, table.name, name, type.jdbcType(), type.typeName,
                         type.columnSize(), null, type.numeric() || type.decimalDigits() > 0 ? type.decimalDigits()
                                 : null,
                         type.numeric() ? 10 : null,
                         nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
-                        column[4], null, null, null, text ? type.columnSize() : null, position,
-                        nullable ? "YES" : "NO", null, null, null, null, "NO", "");
+                        column.get("comment") instanceof String ? column.get("comment") : null, null, null, null,
+                        text ? type.columnSize() : null, position, nullable ? "YES" : "NO", null, null, null, null,
+                        "NO", "");
             }
         }
         return result.sortedBy(0, 1, 2, 16).result(owner);
@@ -182,15 +199,10 @@ final class CatalogQueries {
     ResultSet getPrimaryKeys(Statement owner, String catalog, String schema, String table) throws SQLException {
         MetaRows result = MetaRows.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ:short",
                 "PK_NAME");
-        for (String[] found : tables(catalog, exact(schema), exact(table), null)) {
-            for (String[] column : describe(found[0], found[1], found[2])) {
-                String key = column[3];
-                if (key == null || !key.startsWith("PRI(") || !key.endsWith(")")) {
-                    continue;
-                }
-                List<String> keyColumns = Arrays.asList(key.substring(4, key.length() - 1).split("\\s*,\\s*"));
-                result.add(found[0], found[1], found[2], column[0], keyColumns.indexOf(column[0]) + 1,
-                        "PK_" + found[2]);
+        for (Listed found : tables(catalog, exact(schema), exact(table), null)) {
+            for (int i = 0; i < found.key.size(); i++) {
+                result.add(found.catalog, found.schema, found.name, String.valueOf(found.key.get(i)), i + 1,
+                        "PK_" + found.name);
             }
         }
         return result.sortedBy(3).result(owner);

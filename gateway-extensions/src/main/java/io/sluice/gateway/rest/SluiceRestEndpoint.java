@@ -2,6 +2,8 @@ package io.sluice.gateway.rest;
 
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.rest.tables.SessionTablesHandler;
+import io.sluice.gateway.rest.tables.SessionTablesHeaders;
 
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
@@ -28,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Flink's SQL gateway REST API (v1–v4, so the JDBC driver and the SQL client work unchanged) in front of the
  * governed service. Routes that would reach past it — the embedded workflow scheduler, materialized table
- * refresh and script deployment — answer with a refusal. Every error it answers with is clean JSON,
+ * refresh and script deployment — answer with a refusal. One route is Sluice's own: a database's tables with their
+ * columns in one request ({@link SessionTablesHeaders}), for BI tools that crawl a whole environment. Every error it answers with is clean JSON,
  * {@code {"errors":["<message>"]}}, without a server stack trace: a malformed request is worded by
  * {@link RequestFormat}, a failure of the service by {@link ClientFacingService}, and
  * {@link CleanErrorResponses} cuts any trace Flink's own handlers would still send.
@@ -37,7 +40,10 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
 
     private static final String MATERIALIZED_TABLE_ROUTES = RefreshMaterializedTableHeaders.class.getPackageName();
 
-    /** Most statements being submitted at once; each waits at most for its session's previous statement. */
+    /**
+     * Most requests worked off the Netty threads at once: statements being submitted (each waits at most for its
+     * session's previous statement) and catalog listings.
+     */
     private static final int MAX_SUBMITTERS = 1024;
 
     private final SecretRedactor redactor;
@@ -113,6 +119,10 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
             }
             governed.add(Tuple2.of(spec, handler));
         }
+        governed.add(Tuple2.of(SessionTablesHeaders.getInstance(), GovernedRouteHandler.forwarding(
+                SessionTablesHeaders.getInstance(),
+                new SessionTablesHandler(service, responseHeaders, submitters),
+                responseHeaders)));
         return governed;
     }
 

@@ -1,9 +1,5 @@
 package io.sluice.gateway.rest;
 
-import io.sluice.gateway.auth.Credentials;
-import io.sluice.gateway.auth.RequestCredentials;
-import io.sluice.gateway.errors.ClientError;
-
 import org.apache.flink.runtime.rest.handler.HandlerRequest;
 import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.rest.handler.statement.ExecuteStatementHandler;
@@ -15,7 +11,6 @@ import org.apache.flink.table.gateway.rest.util.SqlGatewayRestAPIVersion;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Submits statements off the REST endpoint's few Netty threads. Flink runs one statement of a session at a time:
@@ -39,22 +34,6 @@ final class SubmittingStatementHandler extends ExecuteStatementHandler {
     @Override
     protected CompletableFuture<ExecuteStatementResponseBody> handleRequest(
             SqlGatewayRestAPIVersion version, HandlerRequest<ExecuteStatementRequestBody> request) {
-        // the request's credentials live on the Netty thread; the submitting thread needs them for the owner check
-        Credentials credentials = RequestCredentials.current().orElse(null);
-        try {
-            return CompletableFuture.supplyAsync(
-                    () -> {
-                        RequestCredentials.set(credentials);
-                        try {
-                            return super.handleRequest(version, request).join();
-                        } finally {
-                            RequestCredentials.clear();
-                        }
-                    },
-                    submitters);
-        } catch (RejectedExecutionException full) {
-            return CompletableFuture.failedFuture(
-                    ClientError.busy("the gateway has too many statements being submitted at once; try again shortly."));
-        }
+        return OffNettyThreads.supply(() -> super.handleRequest(version, request).join(), submitters);
     }
 }

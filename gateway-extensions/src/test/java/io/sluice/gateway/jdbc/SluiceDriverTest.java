@@ -137,6 +137,7 @@ class SluiceDriverTest {
             try (ResultSet tables = meta.getTables("test", "demo_kafka", "orders", new String[] {"TABLE"})) {
                 assertThat(tables.next()).isTrue();
                 assertThat(tables.getString("TABLE_TYPE")).isEqualTo("TABLE");
+                assertThat(tables.getString("REMARKS")).isEqualTo("Orders placed in the demo shop");
                 assertThat(tables.next()).isFalse();
             }
             try (ResultSet columns = meta.getColumns("test", "demo_kafka", "orders", "%")) {

@@ -12,6 +12,7 @@ import io.sluice.catalog.identity.UserAccount;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -110,15 +111,28 @@ class TableRepository {
      * them spills to disk (over its default work_mem) and takes longer than the joins.
      */
     List<PublishedTable> publishedTo(Environment environment) {
-        return jdbc.sql("""
+        return publishedTo(environment, null);
+    }
+
+    /** As {@link #publishedTo(Environment)}, only the tables named (all of them for null). */
+    List<PublishedTable> publishedTo(Environment environment, Collection<String> names) {
+        if (names != null && names.isEmpty()) {
+            return List.of();
+        }
+        var query = jdbc.sql("""
                 select t.*, p.name as owner_project, x.version as published_version, d.name as data_source,
                     d.kind as data_source_kind, v.columns, v.primary_key, v.watermark
                 from catalog_tables t
                 join projects p on p.id = t.owner_project_id
-                join table_publications x on x.table_id = t.id and x.environment = ?
+                join table_publications x on x.table_id = t.id and x.environment = :environment
                 join data_sources d on d.id = x.data_source_id
-                join table_schema_versions v on v.table_id = t.id and v.version = x.version""")
-                .param(environment.name())
+                join table_schema_versions v on v.table_id = t.id and v.version = x.version"""
+                        + (names == null ? "" : " where t.name in (:names)"))
+                .param("environment", environment.name());
+        if (names != null) {
+            query = query.param("names", names);
+        }
+        return query
                 .query((rs, n) -> new PublishedTable(
                         table(rs, n),
                         rs.getInt("published_version"),

@@ -15,6 +15,8 @@ import io.sluice.contract.ColumnView;
 import io.sluice.contract.DatabaseView;
 import io.sluice.contract.EnvironmentCatalogView;
 import io.sluice.contract.WatermarkView;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,39 +167,59 @@ public class TableService {
         identity.requireMountable(actor, environment);
     }
 
+    /** A table of an environment's catalog, with the data source (the catalog's database) holding it. */
+    record CatalogEntry(String database, String databaseKind, io.sluice.contract.TableView table) {}
+
     /**
-     * Every table published to an environment, grouped by the data source holding it: the gateway's catalog, for a
-     * caller that checked {@link #requireCatalogReader} (it is served through {@link RenderedCatalogs}).
+     * The tables published to an environment as its catalog shows them, ordered by name — every one, or only those
+     * named (a changed table no longer published is simply absent) — for a caller that checked
+     * {@link #requireCatalogReader} (they are served through {@link RenderedCatalogs}).
      */
     @Transactional(readOnly = true)
-    EnvironmentCatalogView catalog(Environment environment) {
-        Map<String, List<io.sluice.contract.TableView>> byDatabase = new TreeMap<>();
-        Map<String, String> kinds = new TreeMap<>();
-        for (TableRepository.PublishedTable published : tables.publishedTo(environment)) {
+    List<CatalogEntry> catalogEntries(Environment environment, Collection<String> onlyNamed) {
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (TableRepository.PublishedTable published : tables.publishedTo(environment, onlyNamed)) {
             Table table = published.table();
             TableSchema schema = published.schema();
-            kinds.put(published.dataSource(), published.dataSourceKind().spelling());
-            byDatabase.computeIfAbsent(published.dataSource(), k -> new java.util.ArrayList<>()).add(new io.sluice.contract.TableView(
-                    table.name(),
-                    table.displayName(),
-                    table.ownerProject(),
-                    table.type().spelling(),
-                    table.topicKind() == null ? null : table.topicKind().spelling(),
-                    table.format() == null ? null : table.format().spelling(),
-                    table.partitions(),
-                    table.retentionHours(),
-                    table.description(),
-                    published.version(),
-                    schema.columns().stream().map(c -> new ColumnView(c.name(), c.type(), c.comment())).toList(),
-                    schema.primaryKey(),
-                    schema.watermark() == null
-                            ? null
-                            : new WatermarkView(schema.watermark().column(), schema.watermark().delayMs())));
+            entries.add(new CatalogEntry(published.dataSource(), published.dataSourceKind().spelling(),
+                    new io.sluice.contract.TableView(
+                            table.name(),
+                            table.displayName(),
+                            table.ownerProject(),
+                            table.type().spelling(),
+                            table.topicKind() == null ? null : table.topicKind().spelling(),
+                            table.format() == null ? null : table.format().spelling(),
+                            table.partitions(),
+                            table.retentionHours(),
+                            table.description(),
+                            published.version(),
+                            schema.columns().stream().map(c -> new ColumnView(c.name(), c.type(), c.comment())).toList(),
+                            schema.primaryKey(),
+                            schema.watermark() == null
+                                    ? null
+                                    : new WatermarkView(schema.watermark().column(), schema.watermark().delayMs()))));
+        }
+        return entries;
+    }
+
+    /** Every table published to an environment, grouped by the data source holding it: the gateway's catalog. */
+    @Transactional(readOnly = true)
+    EnvironmentCatalogView catalog(Environment environment) {
+        return catalogOf(environment.spelling(), catalogEntries(environment, null));
+    }
+
+    /** Entries in name order grouped into the catalog's databases, in name order too. */
+    static EnvironmentCatalogView catalogOf(String environment, List<CatalogEntry> entries) {
+        Map<String, List<io.sluice.contract.TableView>> byDatabase = new TreeMap<>();
+        Map<String, String> kinds = new TreeMap<>();
+        for (CatalogEntry entry : entries) {
+            kinds.put(entry.database(), entry.databaseKind());
+            byDatabase.computeIfAbsent(entry.database(), k -> new ArrayList<>()).add(entry.table());
         }
         List<DatabaseView> databases = byDatabase.entrySet().stream()
                 .map(e -> new DatabaseView(e.getKey(), kinds.get(e.getKey()), e.getValue()))
                 .toList();
-        return new EnvironmentCatalogView(environment.spelling(), databases);
+        return new EnvironmentCatalogView(environment, databases);
     }
 
     /** Project admins and developers of the owner project design its tables; data admins may act for any project. */

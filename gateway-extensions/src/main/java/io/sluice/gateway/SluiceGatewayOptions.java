@@ -146,11 +146,11 @@ public final class SluiceGatewayOptions {
                             "pipeline.object-reuse",
                             "pipeline.auto-watermark-interval",
                             "sql-client.*",
-                            "sql-gateway.session.*",
-                            "sluice.result-mode")
+                            "sql-gateway.session.*")
                     .withDescription(
                             "Session properties a client may send on open session and change with SET/RESET; "
-                                    + "a trailing '*' allows every key with that prefix. Everything else that could "
+                                    + "a trailing '*' allows every key with that prefix. Sluice's own session "
+                                    + "settings (sluice.result-mode) are always allowed. Everything else that could "
                                     + "redirect jobs or load code (execution.target, pipeline.jars, "
                                     + "pipeline.classpaths, table.catalog-store.*, …) is refused.");
 

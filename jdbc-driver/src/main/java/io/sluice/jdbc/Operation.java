@@ -21,7 +21,15 @@ import java.util.regex.Pattern;
 final class Operation implements Rows {
 
     private static final Pattern NEXT_TOKEN = Pattern.compile("/result/(\\d+)(?:\\?.*)?$");
-    private static final long MAX_POLL_MILLIS = 200;
+    /**
+     * Pauses between fetches while the gateway is still planning and submitting (NOT_READY): short at first, as most
+     * statements are ready within a fraction of a second and every millisecond slept past that is the user's wait;
+     * longer once a statement has kept the driver waiting, so a slow one does not cost the gateway many requests.
+     */
+    private static final long FIRST_POLL_MILLIS = 2;
+    private static final long EARLY_POLL_MILLIS = 20;
+    private static final long LATE_POLL_MILLIS = 200;
+    private static final long EARLY_NANOS = 2_000_000_000L;
 
     private final GatewayClient gateway;
     private final String handle;
@@ -115,7 +123,8 @@ final class Operation implements Rows {
 
     /** Fetches the next page into the buffer; null at the end. Waits while the gateway has nothing yet. */
     private Map<?, ?> page() throws SQLException {
-        long pause = 5;
+        long pause = FIRST_POLL_MILLIS;
+        long waitingSince = System.nanoTime();
         while (true) {
             if (cancelled) {
                 throw cancelledError();
@@ -146,7 +155,8 @@ final class Operation implements Rows {
             nextToken = token(page.get("nextResultUri"));
             if ("NOT_READY".equals(page.get("resultType"))) {
                 sleep(pause);
-                pause = Math.min(MAX_POLL_MILLIS, pause * 2);
+                long longest = System.nanoTime() - waitingSince < EARLY_NANOS ? EARLY_POLL_MILLIS : LATE_POLL_MILLIS;
+                pause = Math.min(longest, pause * 2);
                 continue;
             }
             Object results = page.get("results");

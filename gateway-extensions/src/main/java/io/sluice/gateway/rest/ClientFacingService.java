@@ -3,6 +3,7 @@ package io.sluice.gateway.rest;
 import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.FailureMessages;
 import io.sluice.gateway.errors.SecretRedactor;
+import io.sluice.gateway.session.GovernedSqlGatewayService;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.table.catalog.CatalogBaseTable;
@@ -42,10 +43,10 @@ import java.util.function.Supplier;
  */
 final class ClientFacingService implements SqlGatewayService {
 
-    private final SqlGatewayService service;
+    private final GovernedSqlGatewayService service;
     private final SecretRedactor redactor;
 
-    ClientFacingService(SqlGatewayService service, SecretRedactor redactor) {
+    ClientFacingService(GovernedSqlGatewayService service, SecretRedactor redactor) {
         this.service = service;
         this.redactor = redactor;
     }
@@ -173,6 +174,12 @@ final class ClientFacingService implements SqlGatewayService {
     @Override
     public ResolvedCatalogBaseTable<?> getTable(SessionHandle sessionHandle, ObjectIdentifier tableIdentifier) {
         return answer(() -> service.getTable(sessionHandle, tableIdentifier));
+    }
+
+    /** {@link GovernedSqlGatewayService#getTables}, failures worded as every other call's. */
+    Map<ObjectIdentifier, ResolvedCatalogBaseTable<?>> getTables(
+            SessionHandle sessionHandle, List<ObjectIdentifier> tableIdentifiers) {
+        return answer(() -> service.getTables(sessionHandle, tableIdentifiers));
     }
 
     @Override

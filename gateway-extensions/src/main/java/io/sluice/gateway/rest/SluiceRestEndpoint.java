@@ -4,11 +4,11 @@ import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.errors.SecretRedactor;
 import io.sluice.gateway.rest.tables.SessionTablesHandler;
 import io.sluice.gateway.rest.tables.SessionTablesHeaders;
+import io.sluice.gateway.session.GovernedSqlGatewayService;
 
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.rest.handler.RestHandlerSpecification;
-import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.rest.SqlGatewayRestEndpoint;
 import org.apache.flink.table.gateway.rest.header.application.DeployScriptHeaders;
 import org.apache.flink.table.gateway.rest.header.materializedtable.RefreshMaterializedTableHeaders;
@@ -46,6 +46,7 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
      */
     private static final int MAX_SUBMITTERS = 1024;
 
+    private final ClientFacingService clientFacing;
     private final SecretRedactor redactor;
     private final List<AutoCloseable> resources;
     private final ExecutorService submitters = submitters();
@@ -56,11 +57,21 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
      */
     public SluiceRestEndpoint(
             Configuration configuration,
-            SqlGatewayService governedService,
+            GovernedSqlGatewayService governedService,
             SecretRedactor redactor,
             List<AutoCloseable> resources)
             throws IOException, ConfigurationException {
-        super(CleanErrorsChannelFactory.markedForCleanErrors(configuration), new ClientFacingService(governedService, redactor));
+        this(configuration, new ClientFacingService(governedService, redactor), redactor, resources);
+    }
+
+    private SluiceRestEndpoint(
+            Configuration configuration,
+            ClientFacingService clientFacing,
+            SecretRedactor redactor,
+            List<AutoCloseable> resources)
+            throws IOException, ConfigurationException {
+        super(CleanErrorsChannelFactory.markedForCleanErrors(configuration), clientFacing);
+        this.clientFacing = clientFacing;
         this.redactor = redactor;
         this.resources = List.copyOf(resources);
     }
@@ -121,7 +132,7 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
         }
         governed.add(Tuple2.of(SessionTablesHeaders.getInstance(), GovernedRouteHandler.forwarding(
                 SessionTablesHeaders.getInstance(),
-                new SessionTablesHandler(service, responseHeaders, submitters),
+                new SessionTablesHandler(service, clientFacing::getTables, responseHeaders, submitters),
                 responseHeaders)));
         return governed;
     }

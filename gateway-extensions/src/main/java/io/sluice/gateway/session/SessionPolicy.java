@@ -6,6 +6,7 @@ import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.gate.ResultMode;
 import io.sluice.gateway.jobs.Savepoints;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +73,9 @@ public final class SessionPolicy {
      * client sends its whole local config ({@code rest.address}, its {@code $internal.*} keys). They are dropped.
      */
     private static final List<String> DROPPED_AT_OPEN = List.of("rest.*", "$internal.*", "execution.attached");
+
+    /** Sluice's own session settings: always settable, whatever {@code session.allowed-keys} says. */
+    private static final List<String> SELF_READ_KEYS = List.of(SluiceGatewayOptions.RESULT_MODE.key());
 
     private static final List<String> SECRET_HINTS = List.of("password", "secret", "token", "jaas", "credential");
 
@@ -167,7 +171,11 @@ public final class SessionPolicy {
     }
 
     private String allowedKeysHint() {
-        return "Allowed keys: " + String.join(", ", allowedKeys) + ".";
+        TreeSet<String> selfRead = new TreeSet<>(SELF_READ_KEYS);
+        selfRead.removeAll(allowedKeys);
+        List<String> all = new ArrayList<>(allowedKeys);
+        all.addAll(selfRead);
+        return "Allowed keys: " + String.join(", ", all) + ".";
     }
 
     /**
@@ -188,8 +196,12 @@ public final class SessionPolicy {
         return false;
     }
 
+    /**
+     * The allow-list's keys, and always the keys the gateway reads itself (judged by their value): an operator's own
+     * allow-list that forgot one must not silently turn, say, a BI tool's snapshot session into a streaming one.
+     */
     boolean isAllowed(String key) {
-        return matchesAny(allowedKeys, key) && !isOwned(key);
+        return SELF_READ_KEYS.contains(key) || (matchesAny(allowedKeys, key) && !isOwned(key));
     }
 
     private static boolean isOwned(String key) {

@@ -29,7 +29,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Answers {@link SessionTablesHeaders} through the session's own catalog calls — the governed service's
- * {@code listTables} and {@code getTable}, owner-checked like every call of the session — so it shows exactly what
+ * {@code listTables} and its {@code getTables} (as {@code getTable}, for many tables at once), owner-checked like
+ * every call of the session — so it shows exactly what
  * {@code SHOW TABLES} and {@code DESCRIBE} would, and nothing more. A table whose schema cannot be resolved (its
  * definition broke) is listed without columns rather than failing the whole listing; DESCRIBE on it says why.
  */
@@ -40,10 +41,18 @@ public final class SessionTablesHandler
     private static final Set<CatalogBaseTable.TableKind> KINDS =
             Set.of(CatalogBaseTable.TableKind.TABLE, CatalogBaseTable.TableKind.VIEW);
 
+    /** Resolves many tables of a session at once, as {@code getTable} resolves one. */
+    public interface Resolver {
+        Map<ObjectIdentifier, ResolvedCatalogBaseTable<?>> getTables(SessionHandle session, List<ObjectIdentifier> tables);
+    }
+
+    private final Resolver resolver;
     private final ExecutorService workers;
 
-    public SessionTablesHandler(SqlGatewayService service, Map<String, String> responseHeaders, ExecutorService workers) {
+    public SessionTablesHandler(
+            SqlGatewayService service, Resolver resolver, Map<String, String> responseHeaders, ExecutorService workers) {
         super(service, responseHeaders, SessionTablesHeaders.getInstance());
+        this.resolver = resolver;
         this.workers = workers;
     }
 
@@ -63,25 +72,27 @@ public final class SessionTablesHandler
     }
 
     private SessionTablesResponseBody list(SessionHandle session, String catalog, String database, String only) {
-        List<TableInfo> found = new ArrayList<>(service.listTables(session, catalog, database, KINDS));
+        List<TableInfo> found = new ArrayList<>();
+        for (TableInfo info : service.listTables(session, catalog, database, KINDS)) {
+            if (only == null || only.equals(info.getIdentifier().getObjectName())) {
+                found.add(info);
+            }
+        }
         found.sort(Comparator.comparing(info -> info.getIdentifier().getObjectName()));
+        Map<ObjectIdentifier, ResolvedCatalogBaseTable<?>> resolved =
+                resolver.getTables(session, found.stream().map(TableInfo::getIdentifier).toList());
         List<SessionTablesResponseBody.Table> tables = new ArrayList<>();
         for (TableInfo info : found) {
-            ObjectIdentifier identifier = info.getIdentifier();
-            if (only == null || only.equals(identifier.getObjectName())) {
-                tables.add(describe(session, identifier, info.getTableKind()));
-            }
+            tables.add(describe(info, resolved.get(info.getIdentifier())));
         }
         return new SessionTablesResponseBody(tables);
     }
 
-    private SessionTablesResponseBody.Table describe(
-            SessionHandle session, ObjectIdentifier identifier, CatalogBaseTable.TableKind kind) {
-        ResolvedCatalogBaseTable<?> table;
-        try {
-            table = service.getTable(session, identifier);
-        } catch (RuntimeException unresolvable) {
-            return new SessionTablesResponseBody.Table(identifier.getObjectName(), kind.name(), null, null, List.of());
+    private static SessionTablesResponseBody.Table describe(TableInfo info, ResolvedCatalogBaseTable<?> table) {
+        String name = info.getIdentifier().getObjectName();
+        String kind = info.getTableKind().name();
+        if (table == null) {
+            return new SessionTablesResponseBody.Table(name, kind, null, null, List.of());
         }
         ResolvedSchema schema = table.getResolvedSchema();
         List<SessionTablesResponseBody.Column> columns = new ArrayList<>();
@@ -93,7 +104,7 @@ public final class SessionTablesHandler
         }
         List<String> key = schema.getPrimaryKey().map(UniqueConstraint::getColumns).orElse(List.of());
         String comment = table.getComment() == null || table.getComment().isEmpty() ? null : table.getComment();
-        return new SessionTablesResponseBody.Table(identifier.getObjectName(), kind.name(), comment, columns, key);
+        return new SessionTablesResponseBody.Table(name, kind, comment, columns, key);
     }
 
     private static String only(List<String> values) {

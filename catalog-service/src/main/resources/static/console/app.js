@@ -60,7 +60,12 @@ function nav(current) {
     button('Log out', async () => { await logout(); principal = null; go('#/login', 'You are logged out.'); }, { id: 'logout' }));
 }
 
+// Each navigation counts; a page whose data arrives after a later navigation began is dropped, so a slow answer
+// never paints over the page the user went on to.
+let navigation = 0;
+
 async function show() {
+  const current = ++navigation;
   const main = document.getElementById('main');
   const top = document.getElementById('top');
   let { page, args, query } = route();
@@ -73,14 +78,17 @@ async function show() {
   }
   try {
     if (session() && !principal) principal = await get('/api/v1/principal');
+    if (current !== navigation) return;
     replace(top, principal ? nav(page) : h('span', { class: 'brand' }, 'Sluice'));
     const module = await pages[page]();
-    const content = await module.render({ args, query, principal, go, link, refresh: show });
+    const content = await module.render({ args, query, principal, go, link });
+    if (current !== navigation) return;
     document.title = `${titles[page]} · Sluice console`;
     const message = flash;
     flash = null;
     replace(main, message ? h('p', { class: 'notice', role: 'status' }, message) : null, content);
   } catch (e) {
+    if (current !== navigation) return;
     replace(main, h('h1', {}, titles[page]), h('p', { class: 'error', role: 'alert' }, e.message));
   }
 }

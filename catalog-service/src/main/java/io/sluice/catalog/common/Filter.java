@@ -11,11 +11,12 @@ public final class Filter {
     private final StringBuilder where = new StringBuilder(" where 1 = 1");
     private final List<Object> params = new ArrayList<>();
 
-    /** Adds {@code condition} (with one {@code ?}) when {@code value} is given. */
-    public Filter and(String condition, Object value) {
+    /** Adds {@code condition} (with one {@code ?} per value, in order) when {@code value} is given. */
+    public Filter and(String condition, Object value, Object... more) {
         if (value != null) {
             where.append(" and ").append(condition);
             params.add(value);
+            params.addAll(List.of(more));
         }
         return this;
     }

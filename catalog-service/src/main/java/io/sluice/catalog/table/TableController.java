@@ -49,14 +49,19 @@ class TableController {
     }
 
     @GetMapping("/tables")
-    @Operation(summary = "Tables as one environment sees them; designs not published anywhere only for their project's members and admins")
+    @Operation(summary = "Tables as one environment sees them; designs not published anywhere only for their project's members and admins",
+            description = "q finds tables whose name, display name or description contains it (ignoring case); "
+                    + "dataSource keeps those the environment sees on that data source.")
     PageResult<TableView> list(
             @AuthenticationPrincipal UserAccount caller,
             @RequestParam(defaultValue = "design") String environment,
             @RequestParam(required = false) String project,
+            @RequestParam(required = false) String dataSource,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return tables.list(caller, Environment.parse("environment", environment), project, PageQuery.of(page, size));
+        return tables.list(caller, Environment.parse("environment", environment), TableSearch.of(project, dataSource, q),
+                PageQuery.of(page, size));
     }
 
     @GetMapping("/tables/{name}")

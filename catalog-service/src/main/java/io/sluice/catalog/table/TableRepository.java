@@ -93,11 +93,18 @@ class TableRepository {
      * Tables an environment sees (every table for design), optionally of one project, ordered by name, as far as the
      * caller may see them.
      */
-    PageResult<Table> list(UserAccount caller, Environment environment, String project, PageQuery page) {
+    PageResult<Table> list(UserAccount caller, Environment environment, TableSearch search, PageQuery page) {
+        boolean design = environment == Environment.DESIGN;
         return TableVisibility.limit(new Filter(), caller, "t.id", "t.owner_project_id")
                 .and("exists (select 1 from table_publications x where x.table_id = t.id and x.environment = ?)",
-                        environment == Environment.DESIGN ? null : environment.name())
-                .and("p.name = ?", project)
+                        design ? null : environment.name())
+                .and("p.name = ?", search.project())
+                // design has no data source: there a source means any environment the table was published to
+                .and("exists (select 1 from table_publications x join data_sources d on d.id = x.data_source_id"
+                                + " where x.table_id = t.id and d.name = ?" + (design ? ")" : " and x.environment = ?)"),
+                        search.dataSource(), design ? new Object[0] : new Object[] {environment.name()})
+                // position(), not LIKE: the caller's text is matched as it is, its % and _ are no wildcards
+                .and("position(? in lower(concat_ws(' ', t.name, t.display_name, t.description))) > 0", search.text())
                 .page(jdbc, "catalog_tables t join projects p on p.id = t.owner_project_id", SELECT_TABLE, "t.name", TABLE, page);
     }
 

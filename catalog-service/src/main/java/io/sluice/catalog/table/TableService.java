@@ -148,8 +148,8 @@ public class TableService {
     }
 
     @Transactional(readOnly = true)
-    public PageResult<TableView> list(UserAccount caller, Environment environment, String project, PageQuery page) {
-        return tables.list(caller, environment, project, page).map(t -> view(t, environment));
+    public PageResult<TableView> list(UserAccount caller, Environment environment, TableSearch search, PageQuery page) {
+        return tables.list(caller, environment, search, page).map(t -> view(t, environment));
     }
 
     @Transactional(readOnly = true)

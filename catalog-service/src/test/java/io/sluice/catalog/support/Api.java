@@ -69,6 +69,13 @@ public final class Api {
         SECRETS.add(secret);
     }
 
+    /** Fails when {@code text} (an answer, a page) holds any secret a test registered; {@code what} names it. */
+    public static void assertNoSecret(String what, String text) {
+        for (String secret : SECRETS) {
+            assertThat(text).as("%s must not hold a secret", what).doesNotContain(secret);
+        }
+    }
+
     public ApiResponse get(String path) {
         return send("GET", path, null);
     }
@@ -146,9 +153,7 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String responseBody = response.body();
             if (!secretsExpected) {
-                for (String secret : SECRETS) {
-                    assertThat(responseBody).as("%s %s must not return a secret", method, path).doesNotContain(secret);
-                }
+                assertNoSecret(method + " " + path, responseBody);
             }
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = responseBody.isEmpty() || !type.contains("json") ? JSON.missingNode() : JSON.readTree(responseBody);

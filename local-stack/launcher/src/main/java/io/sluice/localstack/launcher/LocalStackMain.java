@@ -88,6 +88,7 @@ public final class LocalStackMain {
                 + Base64.getEncoder().encodeToString("alice:alice-password".getBytes(StandardCharsets.UTF_8))
                 + "' sql-client.sh gateway --endpoint " + stack.restUrl());
         out.println("  catalog-service  " + stack.catalogServiceUrl + "  (data admin dana / dana-password)");
+        out.println("  web console      " + stack.catalogServiceUrl + "/console/  (the same logins)");
         out.println("  Kafka            " + stack.kafkaBootstrapServers + "  (topic " + ORDERS + " has " + orders
                 + " rows; table test.demo_kafka." + ORDERS + ")");
         out.println("Try: SELECT customer, SUM(amount) FROM test.demo_kafka." + ORDERS

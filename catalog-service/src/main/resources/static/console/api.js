@@ -60,7 +60,7 @@ async function send(method, path, body, authorization) {
 
 /** Logs in: trades the user name and password for a token the API issues, and keeps only the token. */
 export async function login(user, password) {
-  const issued = await send('POST', '/api/v1/tokens', { name: 'web_console' }, 'Basic ' + base64(user + ':' + password));
+  const issued = await send('POST', '/api/v1/tokens', { name: 'web_console', validForHours: 8 }, 'Basic ' + base64(user + ':' + password));
   sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: issued.token, tokenId: issued.id }));
 }
 

@@ -10,7 +10,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>}; an unknown or revoked token ends the request with 401. */
+/** Authenticates {@code Authorization: Bearer <token>}; an unknown, revoked or expired token ends the request with 401. */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
@@ -34,7 +34,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         Optional<UserAccount> user = identity.userOfToken(header.substring(BEARER.length()).trim())
                 .filter(UserAccount::isEnabled);
         if (user.isEmpty()) {
-            problems.write(response, "the bearer token is unknown or revoked; issue a new one with POST /api/v1/tokens");
+            problems.write(response, "the bearer token is unknown, revoked or expired; issue a new one with POST /api/v1/tokens");
             return;
         }
         UserAccount account = user.get();

@@ -33,7 +33,8 @@ class IdentityController {
 
     record MemberRole(ProjectRole role) {}
 
-    record NewToken(String name) {}
+    /** {@code validForHours}: how long the token works; left out, until it is revoked. */
+    record NewToken(String name, Integer validForHours) {}
 
     @GetMapping("/principal")
     @Operation(summary = "Who the caller's credentials belong to, and the project a session works for",
@@ -101,7 +102,7 @@ class IdentityController {
     @Operation(summary = "Issue a bearer token for the caller; the token is shown only in this response")
     @Audited(action = "token.issue", objectType = "token")
     IssuedToken issueToken(@AuthenticationPrincipal UserAccount actor, @RequestBody NewToken body) {
-        return identity.issueToken(actor, body.name());
+        return identity.issueToken(actor, body.name(), body.validForHours());
     }
 
     @GetMapping("/tokens")

@@ -7,6 +7,8 @@ import io.sluice.catalog.common.PageQuery;
 import io.sluice.catalog.common.PageResult;
 import io.sluice.contract.PrincipalView;
 import io.sluice.contract.ProjectMembershipView;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -145,11 +147,26 @@ public class IdentityService {
                 .findFirst();
     }
 
+    /** Longest life a token can be given: a year. */
+    static final int MOST_VALID_HOURS = 24 * 366;
+
+    /** A token valid until revoked. */
     public IssuedToken issueToken(UserAccount actor, String name) {
+        return issueToken(actor, name, null);
+    }
+
+    /** @param validForHours how long the token works (1 to {@link #MOST_VALID_HOURS}); null: until revoked */
+    public IssuedToken issueToken(UserAccount actor, String name, Integer validForHours) {
         Names.require("name", name, 1, 64);
+        if (validForHours != null && (validForHours < 1 || validForHours > MOST_VALID_HOURS)) {
+            throw CatalogException.invalid("validForHours", "must be between 1 and " + MOST_VALID_HOURS
+                    + " hours, or left out for a token that works until it is revoked");
+        }
+        OffsetDateTime expiresAt = validForHours == null ? null
+                : OffsetDateTime.now().plusHours(validForHours).truncatedTo(ChronoUnit.SECONDS);
         String token = Tokens.newToken();
-        long id = tokens.insert(actor.id(), name, Tokens.fingerprint(token));
-        return new IssuedToken(id, name, token);
+        long id = tokens.insert(actor.id(), name, Tokens.fingerprint(token), expiresAt);
+        return new IssuedToken(id, name, token, expiresAt);
     }
 
     @Transactional(readOnly = true)

@@ -78,8 +78,32 @@ class IdentityApiTest extends ApiTest {
         assertThat(basic.delete("/api/v1/tokens/" + issued.json().path("id").asLong()).status()).isEqualTo(204);
         ApiResponse revoked = bearer.get("/api/v1/principal");
         assertThat(revoked.status()).isEqualTo(401);
-        assertThat(revoked.detail()).contains("unknown or revoked");
+        assertThat(revoked.detail()).contains("unknown, revoked or expired");
         assertThat(anonymous().withToken("slc_made_up").get("/api/v1/principal").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenIssuedForSomeHoursStopsWorkingWhenTheyArePast() {
+        Api basic = newUser(unique("exp"));
+        ApiResponse issued = basic.post("/api/v1/tokens", Map.of("name", "console", "validForHours", 8));
+        assertThat(issued.status()).isEqualTo(201);
+        java.time.OffsetDateTime expiresAt = java.time.OffsetDateTime.parse(issued.json().path("expiresAt").asText());
+        assertThat(expiresAt).isBetween(java.time.OffsetDateTime.now().plusHours(7), java.time.OffsetDateTime.now().plusHours(9));
+        Api bearer = anonymous().withToken(issued.json().path("token").asText());
+        assertThat(bearer.get("/api/v1/principal").status()).isEqualTo(200);
+
+        // the hours pass
+        jdbc.sql("update api_tokens set expires_at = ? where id = ?")
+                .params(java.time.OffsetDateTime.now().minusSeconds(1), issued.json().path("id").asLong()).update();
+        ApiResponse expired = bearer.get("/api/v1/principal");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.detail()).contains("expired");
+
+        for (int hours : new int[] {0, -1, 24 * 367}) {
+            ApiResponse refused = basic.post("/api/v1/tokens", Map.of("name", "bad", "validForHours", hours));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.field()).isEqualTo("validForHours");
+        }
     }
 
     @Test

@@ -145,6 +145,12 @@ public class IdentityService {
                 .findFirst();
     }
 
+    /** Whether the user designs the tables of at least one project (project admin or developer there). */
+    @Transactional(readOnly = true)
+    public boolean designsTablesAnywhere(UserAccount user) {
+        return projects.membershipsOf(user.id()).stream().anyMatch(m -> m.role().designsTables());
+    }
+
     public IssuedToken issueToken(UserAccount actor, String name) {
         Names.require("name", name, 1, 64);
         String token = Tokens.newToken();

@@ -40,8 +40,8 @@ final class ConnectionOptions {
     static String unsupported(ObjectIdentifier table, String dataSourceKind) {
         if (ConnectionKind.HIVE.spelling().equals(dataSourceKind)) {
             return "Table " + table.asSummaryString() + " is a Hive table. Reading or writing it needs Flink's Hive "
-                    + "connector, which has no release for Flink 2.x on Maven Central (flink-connector-hive ends with "
-                    + "Flink 1.20), so the SQL gateway cannot plan a query on it. Its schema is governed here: DESCRIBE "
+                    + "connector, which has no release for Flink 2.x on Maven Central, so the SQL gateway cannot plan a "
+                    + "query on it. Its schema is governed here: DESCRIBE "
                     + "and SHOW CREATE TABLE show it, and grants and applications apply as to any table.";
         }
         return "Table " + table.asSummaryString() + " lives in a data source of kind '" + dataSourceKind

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Imports Hive tables into the catalog as designs of a project (version 1; published, granted and applied for as
@@ -82,7 +84,7 @@ class HiveImportService {
                 continue;
             }
             NewTable design = new NewTable(table.catalogName(), table.displayName(), owner.name(), TableType.TABLE, null, null, null,
-                    null, hive.comment(), mapped.columns(), List.of(), null);
+                    null, HiveTableMapping.comment(hive.comment()), mapped.columns(), List.of(), null);
             try {
                 design = io.sluice.catalog.table.TableRules.check(design);
                 if (tables.find(design.name()).isPresent()) {
@@ -105,11 +107,26 @@ class HiveImportService {
             long id = tables.createImported(actor, owner, table.design(), table.partitionKeys());
             imports.insert(id, source.id(), environment, table.hive(), actor.getUsername());
             imports.insertVersion(id, 1, table.hive());
-            audit.record(actor.getUsername(), "table.import", "table", table.design().name(), Outcome.SUCCESS,
-                    "from Hive table " + table.hive().qualifiedName() + " of data source " + source.name() + " (" + environment.spelling() + ")");
             done.add(new Imported(table.design().name(), table.hive().qualifiedName(), 1));
         }
+        auditOnceCommitted(actor, source, environment, done);
         return new HiveImportRequest.Result(source.name(), environment.spelling(), owner.name(), done);
+    }
+
+    /**
+     * One {@code table.import} entry per table, as a created table has its own; written once the import committed, so
+     * that no entry tells of a table a failed commit took back (the request's own entry tells of the failure).
+     */
+    private void auditOnceCommitted(UserAccount actor, DataSource source, Environment environment, List<Imported> done) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                for (Imported table : done) {
+                    audit.record(actor.getUsername(), "table.import", "table", table.name(), Outcome.SUCCESS, "from Hive table "
+                            + table.hiveTable() + " of data source " + source.name() + " (" + environment.spelling() + ")");
+                }
+            }
+        });
     }
 
     private static List<TableToImport> checkedList(List<TableToImport> asked) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -34,7 +35,9 @@ final class HiveSchemaDiff {
             }
         }
         Map<String, PropertyChange> properties = new LinkedHashMap<>();
-        for (String key : new TreeSet<>(union(before.storage(), after.storage()))) {
+        Set<String> keys = new TreeSet<>(before.storage().keySet());
+        keys.addAll(after.storage().keySet());
+        for (String key : keys) {
             String was = before.storage().get(key);
             String is = after.storage().get(key);
             if (!Objects.equals(was, is)) {
@@ -53,11 +56,5 @@ final class HiveSchemaDiff {
 
     private static Map<String, Column> byName(List<Column> columns) {
         return columns.stream().collect(Collectors.toMap(Column::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private static java.util.Set<String> union(Map<String, String> a, Map<String, String> b) {
-        java.util.Set<String> keys = new TreeSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        return keys;
     }
 }

@@ -23,6 +23,9 @@ final class HiveTableMapping {
         }
     }
 
+    /** What the catalog keeps of a comment (a table's description holds at most 2,000 characters). */
+    static final int MAX_COMMENT = 1000;
+
     private HiveTableMapping() {}
 
     static Mapped map(HiveTable table) {
@@ -47,15 +50,19 @@ final class HiveTableMapping {
 
     private static void add(HiveTable table, HiveColumn column, List<Column> columns, List<String> problems) {
         try {
-            columns.add(new Column(column.name(), HiveTypes.toFlink(column.type()), blankToNull(column.comment())));
+            columns.add(new Column(column.name(), HiveTypes.toFlink(column.type()), comment(column.comment())));
         } catch (UnsupportedHiveType e) {
             problems.add(table.qualifiedName() + ": column '" + column.name() + "' has Hive type " + clip(column.type())
                     + ", which has no Flink SQL type (" + e.getMessage() + ")");
         }
     }
 
-    private static String blankToNull(String comment) {
-        return comment == null || comment.isBlank() ? null : comment;
+    /** A Hive comment may be any length; the catalog keeps the first {@link #MAX_COMMENT} characters. */
+    static String comment(String comment) {
+        if (comment == null || comment.isBlank()) {
+            return null;
+        }
+        return comment.length() > MAX_COMMENT ? comment.substring(0, MAX_COMMENT - 1) + "…" : comment;
     }
 
     private static String clip(String type) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param schemaVersion the schema version published to this environment
  * @param primaryKey column names of the primary key, empty when there is none
  * @param watermark the topic's event time, null when it has none
+ * @param partitionKeys the partition columns (of a table imported from Hive), in order; empty when it has none
  */
 public record TableView(
         String name,
@@ -25,4 +26,10 @@ public record TableView(
         int schemaVersion,
         List<ColumnView> columns,
         List<String> primaryKey,
-        WatermarkView watermark) {}
+        WatermarkView watermark,
+        List<String> partitionKeys) {
+
+    public TableView {
+        partitionKeys = partitionKeys == null ? List.of() : List.copyOf(partitionKeys);
+    }
+}

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Really connects to a data source: a Kafka admin request, a JDBC connection with a validity check, a
- * Redis PING, an Elasticsearch HTTP request, or a TCP connection to a Hive Metastore or ZooKeeper. Each
+ * Redis PING, an Elasticsearch HTTP request, a Hive Metastore's list of databases, or a TCP connection to ZooKeeper. Each
  * attempt is bounded so a black-holed address answers in seconds, with a reason a person can act on.
  */
 @Component
@@ -52,7 +52,7 @@ class ConnectivityTester {
             case MYSQL, POSTGRESQL, JDBC -> () -> jdbc(kind, config);
             case REDIS -> () -> redis(config);
             case ELASTICSEARCH -> () -> elasticsearch(config);
-            case HIVE -> () -> tcp(firstHostPort(config.property("hive.metastore.uris"), 9083));
+            case HIVE -> () -> hive(config);
             case HBASE -> () -> tcp(firstHostPort(config.property("hbase.zookeeper.quorum"), 2181));
         };
     }
@@ -150,7 +150,14 @@ class ConnectivityTester {
         }
     }
 
-    /** Hive Metastore and HBase speak protocols whose clients cannot live in this service; reaching the port is the check. */
+    /** A real Thrift call: an open port alone could be anything. */
+    private static void hive(ConnectionConfig config) {
+        try (io.sluice.hive.MetastoreClient client = MetastoreConnections.open(config)) {
+            client.databases();
+        }
+    }
+
+    /** HBase speaks a protocol whose client cannot live in this service; reaching the port is the check. */
     private static void tcp(InetSocketAddress address) throws IOException {
         try (Socket ignored = connect(address.getHostString(), address.getPort())) {
             // Connected: the port is open.

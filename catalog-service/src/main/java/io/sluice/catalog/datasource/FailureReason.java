@@ -12,7 +12,8 @@ import org.apache.kafka.common.errors.TimeoutException;
 /**
  * Why a connectivity test failed, in words this service chose. Drivers and clients quote what they were
  * given in their messages (a config value, a file's content read through a config provider, a user name),
- * so their text is never passed on: the reason is told by the kind of failure alone.
+ * so their text is never passed on: the reason is told by the kind of failure alone. (A metastore failure's message
+ * is written by hive-metastore's own code, never the Thrift client's.)
  */
 final class FailureReason {
 
@@ -29,7 +30,7 @@ final class FailureReason {
     }
 
     private static String known(Throwable e) {
-        if (e instanceof ProbeFailure) {
+        if (e instanceof ProbeFailure || e instanceof io.sluice.hive.MetastoreException) {
             return e.getMessage();
         }
         if (e instanceof SQLException sql && sql.getSQLState() != null) {

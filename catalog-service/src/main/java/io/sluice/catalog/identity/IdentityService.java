@@ -147,6 +147,12 @@ public class IdentityService {
                 .findFirst();
     }
 
+    /** Whether the user designs the tables of at least one project (project admin or developer there). */
+    @Transactional(readOnly = true)
+    public boolean designsTablesAnywhere(UserAccount user) {
+        return projects.membershipsOf(user.id()).stream().anyMatch(m -> m.role().designsTables());
+    }
+
     /** Longest life a token can be given: a year. */
     static final int MOST_VALID_HOURS = 24 * 366;
 

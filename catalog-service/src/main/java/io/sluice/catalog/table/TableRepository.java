@@ -45,6 +45,10 @@ class TableRepository {
     }
 
     long insert(NewTable table, long ownerProjectId, String createdBy) {
+        return insert(table, ownerProjectId, createdBy, List.of());
+    }
+
+    long insert(NewTable table, long ownerProjectId, String createdBy, List<String> partitionKeys) {
         var now = OffsetDateTime.now();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -55,14 +59,22 @@ class TableRepository {
                         name(table.format()), table.partitions(), table.retentionHours(), table.description(), createdBy, now, now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        insertVersion(id, 1, table.schema(), createdBy);
+        insertVersion(id, 1, table.schema(), partitionKeys, createdBy);
         return id;
     }
 
     void insertVersion(long tableId, int version, TableSchema schema, String createdBy) {
-        jdbc.sql("insert into table_schema_versions (table_id, version, columns, primary_key, watermark, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?)")
+        insertVersion(tableId, version, schema, List.of(), createdBy);
+    }
+
+    void insertVersion(long tableId, int version, TableSchema schema, List<String> partitionKeys, String createdBy) {
+        jdbc.sql("""
+                insert into table_schema_versions (table_id, version, columns, primary_key, watermark, partition_keys,
+                    created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(tableId, version, write(schema.columns()), write(schema.primaryKey()),
-                        schema.watermark() == null ? null : write(schema.watermark()), createdBy, OffsetDateTime.now())
+                        schema.watermark() == null ? null : write(schema.watermark()),
+                        partitionKeys.isEmpty() ? null : write(partitionKeys), createdBy, OffsetDateTime.now())
                 .update();
         jdbc.sql("update catalog_tables set design_version = ?, updated_at = ? where id = ?")
                 .params(version, OffsetDateTime.now(), tableId)
@@ -109,7 +121,8 @@ class TableRepository {
     }
 
     /** A table as one environment sees it: the version published there, its schema and the data source holding it. */
-    record PublishedTable(Table table, int version, String dataSource, DataSourceKind dataSourceKind, TableSchema schema) {}
+    record PublishedTable(
+            Table table, int version, String dataSource, DataSourceKind dataSourceKind, TableSchema schema, List<String> partitionKeys) {}
 
     /**
      * Every table published to an environment with its published schema and data source, ordered by name: the
@@ -128,7 +141,7 @@ class TableRepository {
         }
         var query = jdbc.sql("""
                 select t.*, p.name as owner_project, x.version as published_version, d.name as data_source,
-                    d.kind as data_source_kind, v.columns, v.primary_key, v.watermark
+                    d.kind as data_source_kind, v.columns, v.primary_key, v.watermark, v.partition_keys
                 from catalog_tables t
                 join projects p on p.id = t.owner_project_id
                 join table_publications x on x.table_id = t.id and x.environment = :environment
@@ -145,7 +158,8 @@ class TableRepository {
                         rs.getInt("published_version"),
                         rs.getString("data_source"),
                         DataSourceKind.valueOf(rs.getString("data_source_kind")),
-                        schema(rs)))
+                        schema(rs),
+                        partitionKeys(rs.getString("partition_keys"))))
                 .list()
                 .stream()
                 .sorted(Comparator.comparing(published -> published.table().name()))
@@ -157,6 +171,19 @@ class TableRepository {
                 .params(tableId, version)
                 .query((rs, n) -> schema(rs))
                 .single();
+    }
+
+    /** A version's partition columns, in order; empty for a table without partitions. */
+    List<String> partitionKeys(long tableId, int version) {
+        return partitionKeys(jdbc.sql("select partition_keys from table_schema_versions where table_id = ? and version = ?")
+                .params(tableId, version)
+                .query(String.class)
+                .optional()
+                .orElse(null));
+    }
+
+    private List<String> partitionKeys(String stored) {
+        return stored == null ? List.of() : read(stored, new TypeReference<List<String>>() {});
     }
 
     /**

@@ -32,11 +32,13 @@ public class TableService {
     private final TableRepository tables;
     private final IdentityService identity;
     private final ChangeFeed changes;
+    private final ImportedSchemas imported;
 
-    TableService(TableRepository tables, IdentityService identity, ChangeFeed changes) {
+    TableService(TableRepository tables, IdentityService identity, ChangeFeed changes, ImportedSchemas imported) {
         this.tables = tables;
         this.identity = identity;
         this.changes = changes;
+        this.imported = imported;
     }
 
     /** What a designer may change about a table without making a new schema version. */
@@ -53,10 +55,43 @@ public class TableService {
         return view(get(checked.name()), Environment.DESIGN);
     }
 
+    /**
+     * Designs a table imported from another system (a Hive Metastore), for a caller who checked the designer's right:
+     * the same rules and version 1 as {@link #create}, with its partition columns. Returns its id.
+     */
+    public long createImported(UserAccount actor, Project owner, NewTable table, List<String> partitionKeys) {
+        NewTable checked = TableRules.check(table);
+        if (tables.exists(checked.name())) {
+            throw CatalogException.conflict("name", "a table named '" + checked.name() + "' already exists (names are unique, ignoring case)");
+        }
+        return tables.insert(checked, owner.id(), actor.getUsername(), partitionKeys);
+    }
+
+    /** A new design version of an imported table, as its source now has it; grants and publications are the table's and stay. */
+    public void addImportedVersion(UserAccount actor, Table table, TableSchema schema, List<String> partitionKeys) {
+        tables.insertVersion(table.id(), table.designVersion() + 1, TableRules.check(schema, null), partitionKeys, actor.getUsername());
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> partitionKeys(Table table, int version) {
+        return tables.partitionKeys(table.id(), version);
+    }
+
+    /** The data source an imported table came from and must be published to; empty for a designed table. */
+    @Transactional(readOnly = true)
+    public Optional<Long> importedFrom(Table table) {
+        return imported.sourceOf(table.id());
+    }
+
     /** Replaces the columns and primary key in design as a new version; published environments keep theirs. */
     public TableView updateSchema(UserAccount actor, String name, TableSchema schema) {
         Table table = visible(actor, name);
         requireDesigner(actor, identity.project(table.ownerProjectId()));
+        if (importedFrom(table).isPresent()) {
+            throw CatalogException.conflict("columns", "'" + table.name() + "' was imported from a Hive Metastore and its "
+                    + "schema follows the metastore: change the table in Hive, then re-sync it (GET and POST /api/v1/tables/"
+                    + table.name() + "/hive-sync)");
+        }
         TableSchema checked = TableRules.check(schema, table.topicKind());
         if (checked.equals(tables.version(table.id(), table.designVersion()))) {
             throw CatalogException.conflict("columns", "the schema is the same as version " + table.designVersion() + "; nothing to change");
@@ -197,7 +232,8 @@ public class TableService {
                             schema.primaryKey(),
                             schema.watermark() == null
                                     ? null
-                                    : new WatermarkView(schema.watermark().column(), schema.watermark().delayMs()))));
+                                    : new WatermarkView(schema.watermark().column(), schema.watermark().delayMs()),
+                            published.partitionKeys())));
         }
         return entries;
     }
@@ -250,7 +286,7 @@ public class TableService {
         return new TableView(
                 table.name(), table.displayName(), table.ownerProject(), table.type(), table.format(), table.partitions(),
                 table.retentionHours(), table.topicKind(), table.description(), environment, version, table.designVersion(),
-                dataSource, schema.columns(), schema.primaryKey(), schema.watermark(), publications, table.createdBy(), table.createdAt(),
-                table.updatedAt());
+                dataSource, schema.columns(), schema.primaryKey(), schema.watermark(), tables.partitionKeys(table.id(), version),
+                imported.properties(table.id(), version), publications, table.createdBy(), table.createdAt(), table.updatedAt());
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * A table as one environment sees it: in design the newest version, elsewhere the version published
  * there and the data source holding it; {@code publications} lists every environment it reached.
+ * {@code partitionKeys} names its partition columns (a Hive table's), {@code properties} what the system it was
+ * imported from says of it (a Hive table's location and storage format); both are empty for a designed table.
  */
 public record TableView(
         String name,
@@ -25,6 +27,8 @@ public record TableView(
         List<Column> columns,
         List<String> primaryKey,
         Watermark watermark,
+        List<String> partitionKeys,
+        java.util.Map<String, String> properties,
         List<Publication> publications,
         String createdBy,
         OffsetDateTime createdAt,

@@ -36,8 +36,24 @@ public final class PublishRules {
         return version;
     }
 
-    /** The data source must serve the environment and hold this kind of table. */
-    public static void checkDataSource(Table table, Environment target, DataSource source) {
+    /**
+     * The data source must serve the environment and hold this kind of table; a table imported from a Hive
+     * Metastore ({@code importedFrom}, the source's id) goes to that source only, and a Hive source holds only tables
+     * imported from it.
+     */
+    public static void checkDataSource(Table table, Environment target, DataSource source, Optional<Long> importedFrom) {
+        if (importedFrom.isPresent() && importedFrom.get() != source.id()) {
+            throw CatalogException.invalid(
+                    "dataSource",
+                    "'" + table.name() + "' was imported from a Hive Metastore source, and its schema follows that "
+                            + "metastore; publish it to the source it came from, not to '" + source.name() + "'");
+        }
+        if (importedFrom.isEmpty() && source.kind() == DataSourceKind.HIVE) {
+            throw CatalogException.invalid(
+                    "dataSource",
+                    "data source '" + source.name() + "' is a Hive Metastore: its tables are imported from it "
+                            + "(POST /api/v1/datasources/" + source.name() + "/metastore/{environment}/imports), not designed");
+        }
         if (!source.serves(target)) {
             throw CatalogException.invalid(
                     "dataSource",

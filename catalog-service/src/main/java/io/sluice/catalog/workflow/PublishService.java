@@ -51,7 +51,7 @@ public class PublishService {
         Optional<Publication> current = tables.publication(table, target);
         int version = PublishRules.versionToPublish(table, target, tables.publication(table, Environment.TEST), current);
         DataSource source = dataSourceFor(table, target, ask.dataSource(), current);
-        PublishRules.checkDataSource(table, target, source);
+        PublishRules.checkDataSource(table, target, source, tables.importedFrom(table));
         requests.pending(table.id(), target).ifPresent(pending -> {
             throw CatalogException.conflict(
                     "environment",
@@ -71,7 +71,7 @@ public class PublishService {
         PublishRules.checkDecision(approver, request);
         Table table = tables.get(request.tableId());
         DataSource source = dataSources.get(request.dataSourceId());
-        PublishRules.checkDataSource(table, request.environment(), source);
+        PublishRules.checkDataSource(table, request.environment(), source, tables.importedFrom(table));
         if (table.type() == TableType.TOPIC && source.managementMode() == ManagementMode.MANAGED) {
             topics.provision(table, source, request.environment());
         }

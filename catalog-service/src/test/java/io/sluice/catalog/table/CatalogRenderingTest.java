@@ -52,7 +52,7 @@ class CatalogRenderingTest {
         return new TableService.CatalogEntry(database, database.substring(0, database.indexOf('_')), new TableView(
                 table, table.toUpperCase(), "proj", "topic", "append", "json", 3, 24L, description, 1,
                 List.of(new ColumnView("id", "BIGINT NOT NULL", null), new ColumnView("name", "STRING", "who")),
-                List.of("id"), null));
+                List.of("id"), null, List.of()));
     }
 
     /** The catalog view of the entries, rendered at once. */

@@ -173,9 +173,7 @@ final class ConnectedTableFactory implements DynamicTableSourceFactory, DynamicT
         String connector = published.get(FactoryUtil.CONNECTOR.key());
         if (connector != null && connector.startsWith(ConnectionOptions.UNSUPPORTED_PREFIX)) {
             throw new ValidationException(
-                    "Table " + id.asSummaryString() + " lives in a data source of kind '"
-                            + connector.substring(ConnectionOptions.UNSUPPORTED_PREFIX.length())
-                            + "', which the SQL gateway cannot read or write yet.");
+                    ConnectionOptions.unsupported(id, connector.substring(ConnectionOptions.UNSUPPORTED_PREFIX.length())));
         }
         ConnectionView connection;
         try {

@@ -36,6 +36,18 @@ final class ConnectionOptions {
 
     private ConnectionOptions() {}
 
+    /** Why a table of a kind no connector here reads cannot be planned; for Hive, what is missing and what still works. */
+    static String unsupported(ObjectIdentifier table, String dataSourceKind) {
+        if (ConnectionKind.HIVE.spelling().equals(dataSourceKind)) {
+            return "Table " + table.asSummaryString() + " is a Hive table. Reading or writing it needs Flink's Hive "
+                    + "connector, which has no release for Flink 2.x on Maven Central, so the SQL gateway cannot plan a "
+                    + "query on it. Its schema is governed here: DESCRIBE "
+                    + "and SHOW CREATE TABLE show it, and grants and applications apply as to any table.";
+        }
+        return "Table " + table.asSummaryString() + " lives in a data source of kind '" + dataSourceKind
+                + "', which the SQL gateway cannot read or write yet.";
+    }
+
     static boolean isJdbc(String dataSourceKind) {
         return Arrays.stream(ConnectionKind.values()).anyMatch(k -> k.isJdbc() && k.spelling().equals(dataSourceKind));
     }

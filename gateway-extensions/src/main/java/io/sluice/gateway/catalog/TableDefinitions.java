@@ -55,6 +55,7 @@ final class TableDefinitions {
         return CatalogTable.newBuilder()
                 .schema(schema.build())
                 .comment(table.description())
+                .partitionKeys(table.partitionKeys())
                 .options(visibleOptions(database, table))
                 .build();
     }

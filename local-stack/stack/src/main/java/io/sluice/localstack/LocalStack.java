@@ -549,7 +549,8 @@ public class LocalStack implements AutoCloseable {
         publishToTest(name, dataSource);
     }
 
-    private void publishToTest(String table, String dataSource) {
+    /** Has alice ask to publish a table of project demo to test on {@code dataSource} and dana approve it. */
+    public void publishToTest(String table, String dataSource) {
         String request =
                 catalogService(
                         "POST", "/api/v1/tables/" + table + "/publish-requests", ALICE, ALICE_PASSWORD,

@@ -19,17 +19,17 @@ import java.util.Map;
  * unlike the local stack's), with the demo tenant (alice, dana, the gateway's service account and its token) and
  * no Kafka.
  */
-final class CatalogServiceProcess implements AutoCloseable {
+public final class CatalogServiceProcess implements AutoCloseable {
 
     /** The name catalog-service's connections give the server. */
     static final String APPLICATION_NAME = "sluice-bench-catalog-service";
 
-    final URI url;
+    public final URI url;
     /** The Authorization header of the gateway's service account. */
     final String gateway;
     private final ChildJvm jvm;
 
-    CatalogServiceProcess(ThrowawayDatabase database, String heap) throws IOException {
+    public CatalogServiceProcess(ThrowawayDatabase database, String heap) throws IOException {
         Path tokenFile = Files.createTempFile("sluice-bench-gateway-", ".token");
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

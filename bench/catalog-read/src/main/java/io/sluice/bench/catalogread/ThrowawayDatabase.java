@@ -16,7 +16,7 @@ import java.util.UUID;
  * set for this database only), which is how {@link StatementLog} counts the statements a request costs and the time
  * the server spent on them.
  */
-final class ThrowawayDatabase implements AutoCloseable {
+public final class ThrowawayDatabase implements AutoCloseable {
 
     final String name = "sluice_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     final String url;
@@ -25,7 +25,7 @@ final class ThrowawayDatabase implements AutoCloseable {
     private final String server;
 
     /** @param server the server's JDBC URL without a database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/} */
-    ThrowawayDatabase(String server, String user, String password) throws SQLException {
+    public ThrowawayDatabase(String server, String user, String password) throws SQLException {
         this.server = server;
         this.user = user;
         this.password = password;

@@ -43,7 +43,9 @@ final class GatewayClient {
 
     /** Opens a session; the properties go to the gateway as the session's (project, …). */
     static GatewayClient open(ConnectionUrl url) throws SQLException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        // Flink's REST endpoint speaks HTTP/1.1 only: no h2c upgrade offered on every new connection
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .build();
         GatewayClient client = new GatewayClient(http, url.restBase(), authorization(url));
         Map<String, Object> properties = new LinkedHashMap<>();
         if (url.setting("project") != null) {

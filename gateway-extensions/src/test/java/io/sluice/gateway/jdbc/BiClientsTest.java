@@ -7,12 +7,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.DataInputStream;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import static io.sluice.gateway.testing.GatewayStack.ALICE;
 import static io.sluice.gateway.testing.GatewayStack.ALICE_PASSWORD;
@@ -71,6 +75,28 @@ class BiClientsTest {
                 url("/test.demo_kafka"), ALICE, ALICE_PASSWORD,
                 "SELECT ? AS word, CHAR_LENGTH(?) AS length", "it's -- bound", "four"));
         assertThat(output).contains("ROW it's -- bound | 4");
+    }
+
+    /** No JDK 11 on this machine to load it in; what it needs from one is checked in the jar itself. */
+    @Test
+    void theDriverJarIsJava11BytecodeWithNoClassButItsOwn() throws Exception {
+        int classes = 0;
+        try (JarFile jar = new JarFile(jars("sqlline.dir", "sluice-jdbc-driver"))) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (!entry.getName().endsWith(".class")) {
+                    continue;
+                }
+                assertThat(entry.getName()).startsWith("io/sluice/jdbc/");
+                try (DataInputStream in = new DataInputStream(jar.getInputStream(entry))) {
+                    assertThat(in.readInt()).isEqualTo(0xCAFEBABE);
+                    in.readUnsignedShort();
+                    assertThat(in.readUnsignedShort()).as("class file version of " + entry.getName())
+                            .isLessThanOrEqualTo(55);
+                }
+                classes++;
+            }
+        }
+        assertThat(classes).isGreaterThan(20);
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Properties;
  * Sluice's JDBC driver as a BI tool uses it, against the sluice endpoint of one gateway whose test environment holds
  * {@code tables} published tables: (a) {@code getTables} + {@code getColumns}, both as a tool browsing one table
  * (the environment's tables, then one table's columns) and as a crawler (every table's columns); (b) {@code SELECT 1}
- * round trips with Sluice's driver and with Flink's, alternating ({@link Paired}), both logged in as alice.
+ * round trips with Sluice's driver and with Flink's, alternating ({@link Paired}), both logged in as alice and both
+ * sessions in snapshot result mode (Sluice's driver's default; a snapshot query is planned in batch).
  *
  * <p>Usage: {@code DriverBench [SELECT 1 rounds, default 300] [warm-up, default 40] [published tables, default 1000]
  * [metadata rounds, default 50] [crawls, default 3] [results directory]}
@@ -48,7 +49,11 @@ public final class DriverBench {
             alice.setProperty("user", LocalStack.ALICE);
             alice.setProperty("password", LocalStack.ALICE_PASSWORD);
             String sluiceUrl = "jdbc:sluice://127.0.0.1:" + stack.sluicePort + "/test";
-            try (Connection flink = DriverManager.getConnection(stack.jdbcUrl(), alice);
+            // the same session settings for both drivers: Sluice's driver asks for snapshot results by default
+            Properties aliceSnapshot = new Properties();
+            aliceSnapshot.putAll(alice);
+            aliceSnapshot.setProperty("sluice.result-mode", "snapshot");
+            try (Connection flink = DriverManager.getConnection(stack.jdbcUrl(), aliceSnapshot);
                     Connection sluice = DriverManager.getConnection(sluiceUrl, alice)) {
                 DatabaseMetaData metaData = sluice.getMetaData();
                 for (int i = 0; i < 3; i++) {
@@ -76,7 +81,7 @@ public final class DriverBench {
                                 + row("`getTables` of the database + `getColumns` of one table (browsing)", browsing)
                                 + row("`getTables` + `getColumns` of every table (a crawl)", crawling)
                                 + String.format(
-                                        "%nJDBC SELECT 1 round trip on the `sluice` endpoint, %d measured per driver "
+                                        "%nJDBC SELECT 1 round trip on the `sluice` endpoint, both sessions in snapshot result mode, %d measured per driver "
                                                 + "after %d warm-up:%n%n", rounds, warmUp)
                                 + Paired.table("Flink's driver (`flink-sql-jdbc-driver`)", "Sluice's driver", selectOne);
                 System.out.println(report);

@@ -133,6 +133,8 @@ public class LocalStack implements AutoCloseable {
     private final ChildJvm kafka;
     /** How catalog-service is started: again the same way, on the same port and database, after {@link #stopCatalogService}. */
     private final List<String> catalogServiceCommand;
+    /** catalog-service's H2 database, as it opens it. */
+    private final String catalogDatabaseUrl;
     private ChildJvm catalogService;
     private final SqlGateway gateway;
     private final URI clusterRest;
@@ -186,6 +188,7 @@ public class LocalStack implements AutoCloseable {
         // a file even for a throwaway stack, so that catalog-service can be stopped and started again on its data;
         // every commit written at once, so that a change made just before a stop (or a crash) is there after it
         String database = "jdbc:h2:file:" + work.resolve("catalog").toAbsolutePath() + ";WRITE_DELAY=0";
+        catalogDatabaseUrl = database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         catalogServiceCommand =
                 List.of(
                         "-Xmx384m",
@@ -193,7 +196,7 @@ public class LocalStack implements AutoCloseable {
                         "-jar", catalogServiceJar.toString(),
                         "--server.port=" + catalogPort,
                         "--server.address=127.0.0.1",
-                        "--spring.datasource.url=" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        "--spring.datasource.url=" + catalogDatabaseUrl,
                         "--sluice.secrets.key=" + secretsKey(work),
                         "--sluice.bootstrap.admin-password=admin-password",
                         "--sluice.demo.enabled=true",
@@ -270,6 +273,15 @@ public class LocalStack implements AutoCloseable {
             throw new IllegalStateException("catalog-service is running: stop it first");
         }
         catalogService = startCatalogService(catalogServiceCommand);
+    }
+
+    /**
+     * catalog-service's H2 database (user {@code sa}, no password), for tests that write to it around the service,
+     * as someone with access to the database or an older version would. H2 lets one process at a time open it:
+     * only while catalog-service is stopped ({@link #stopCatalogService}).
+     */
+    public String catalogDatabaseUrl() {
+        return catalogDatabaseUrl;
     }
 
     /** Watches catalog-service's log (see {@link ChildJvm#watch}); a restart of catalog-service ends the watch. */
@@ -463,7 +475,17 @@ public class LocalStack implements AutoCloseable {
 
     /** As {@link #publishOrdersLikeTopic(String)}, with an event time ({@code {"column":"order_time",…}}) or null. */
     public void publishOrdersLikeTopic(String name, String watermarkJson) {
-        publishTopic(
+        publishOrdersLikeTopicOn("demo_kafka", name, watermarkJson);
+    }
+
+    /** As {@link #publishOrdersLikeTopic(String)}, on a Kafka data source of its own (managed, serving test). */
+    public void publishOrdersLikeTopicOn(String dataSource, String name) {
+        publishOrdersLikeTopicOn(dataSource, name, null);
+    }
+
+    private void publishOrdersLikeTopicOn(String dataSource, String name, String watermarkJson) {
+        publishTopicOn(
+                dataSource,
                 name,
                 "append",
                 "[{\"name\":\"order_id\",\"type\":\"BIGINT\",\"comment\":\"order number\"},"
@@ -492,9 +514,15 @@ public class LocalStack implements AutoCloseable {
      */
     public void publishTopic(
             String name, String topicKind, String columnsJson, String primaryKeyJson, String watermarkJson) {
+        publishTopicOn("demo_kafka", name, topicKind, columnsJson, primaryKeyJson, watermarkJson);
+    }
+
+    private void publishTopicOn(
+            String dataSource, String name, String topicKind, String columnsJson, String primaryKeyJson,
+            String watermarkJson) {
         designAndPublish(
                 name,
-                "demo_kafka",
+                dataSource,
                 "\"type\":\"topic\",\"format\":\"json\",\"partitions\":1,\"retentionHours\":24,\"topicKind\":\""
                         + topicKind + "\",\"description\":\"written by a test\""
                         + (watermarkJson == null ? "" : ",\"watermark\":" + watermarkJson),

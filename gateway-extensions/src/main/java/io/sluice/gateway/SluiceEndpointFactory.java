@@ -22,6 +22,7 @@ import io.sluice.gateway.gate.StatementLimits;
 import io.sluice.gateway.jobs.JobManagerRest;
 import io.sluice.gateway.jobs.Savepoints;
 import io.sluice.gateway.jobs.StartedJobs;
+import io.sluice.gateway.rest.EndpointTls;
 import io.sluice.gateway.rest.SluiceRestEndpoint;
 import io.sluice.gateway.session.GovernedSqlGatewayService;
 import io.sluice.gateway.session.JobOwnership;
@@ -67,6 +68,13 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                 SqlGatewayEndpointFactoryUtils.createEndpointFactoryHelper(this, context);
         helper.validate();
         ReadableConfig options = helper.getOptions();
+        // before anything starts: a TLS setting in error stops the endpoint with nothing to clean up
+        Configuration restConfig =
+                EndpointTls.applied(
+                        context.getEndpointOptions(),
+                        SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
+                                context.getEndpointOptions(), context.getFlinkConfiguration().toMap()),
+                        SluiceGatewayOptions.PREFIX);
 
         OutageGrace outage = new OutageGrace(options.get(SluiceGatewayOptions.CATALOG_SERVICE_OUTAGE_GRACE));
         CatalogServiceClient catalogService =
@@ -153,9 +161,6 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
                         : new CatalogChangeFeed(
                                 catalogService, pollInterval, options.get(SluiceGatewayOptions.ENVIRONMENTS),
                                 decider::invalidateAll, quotas::forget, functions::changed);
-        Configuration restConfig =
-                SqlGatewayRestEndpointFactory.rebuildRestEndpointOptions(
-                        context.getEndpointOptions(), context.getFlinkConfiguration().toMap());
         try {
             return new SluiceRestEndpoint(restConfig, governed, redactor, List.of(changeFeed, governed, admission, functionJobs));
         } catch (Exception e) {
@@ -273,6 +278,7 @@ public final class SluiceEndpointFactory implements SqlGatewayEndpointFactory {
         options.add(SluiceGatewayOptions.DIM_CACHE_TTL);
         options.add(AccessOptions.DECISION_STALENESS);
         options.add(AccessOptions.DECISION_CACHE_SIZE);
+        options.addAll(EndpointTls.OPTIONS);
         return options;
     }
 }

@@ -90,14 +90,15 @@ final class GatewayClient {
         return text(send("POST", sessionPath() + "/statements", body, "run the statement"), "operationHandle");
     }
 
+    /** The gateway's base URI: its scheme says whether requests go over TLS. */
+    URI gateway() {
+        return base;
+    }
+
     /**
      * One page of an operation's result ({@code resultType} NOT_READY, PAYLOAD or EOS). The gateway holds the
      * request while a streaming query has no new rows, up to {@code timeout} here.
      */
-    String gateway() {
-        return base.getAuthority();
-    }
-
     CompletableFuture<HttpResponse<String>> fetch(String operation, long token, Duration timeout) {
         return start("GET", sessionPath() + "/operations/" + operation + "/result/" + token + "?rowFormat=JSON",
                 null, timeout);
@@ -165,7 +166,7 @@ final class GatewayClient {
 
     private Map<?, ?> send(String method, String path, Map<String, ?> body, String what, Duration timeout)
             throws SQLException {
-        return await(start(method, path, body, timeout), base.getAuthority(), what);
+        return await(start(method, path, body, timeout), base, what);
     }
 
     private CompletableFuture<HttpResponse<String>> start(String method, String path, Map<String, ?> body,
@@ -188,7 +189,7 @@ final class GatewayClient {
      * Waits for an answer started with {@link #start}. Whoever holds the future may complete it exceptionally to
      * stop waiting (a cancel does, while the gateway holds a fetch).
      */
-    static Map<?, ?> await(CompletableFuture<HttpResponse<String>> pending, String gateway, String what)
+    static Map<?, ?> await(CompletableFuture<HttpResponse<String>> pending, URI gateway, String what)
             throws SQLException {
         HttpResponse<String> response;
         try {
@@ -207,6 +208,10 @@ final class GatewayClient {
                 throw (SQLException) cause;
             }
             throw GatewayErrors.unreachable(gateway, what, cause instanceof Exception ? (Exception) cause : e);
+        }
+        if (response.statusCode() / 100 == 3) {
+            // never followed: the credentials would go wherever the answer points
+            throw GatewayErrors.redirected(gateway, what, response.headers().firstValue("Location").orElse(""));
         }
         if (response.statusCode() != 200) {
             throw GatewayErrors.fromAnswer(response.statusCode(), response.body());

@@ -24,6 +24,11 @@ final class GovernedSession {
     /** What the gateway set in the session when it opened (job tags, savepoint folder): kept on RESET. */
     final Map<String, String> ownedSettings;
     final Set<OperationHandle> openOperations = ConcurrentHashMap.newKeySet();
+    /**
+     * Open queries that have delivered a row: their collect sink is open, so cancelling them cannot hit the
+     * TaskManager-killing close of a sink that never opened ({@code StartedJobs}), and closing them need not wait.
+     */
+    final Set<OperationHandle> deliveringOperations = ConcurrentHashMap.newKeySet();
     private volatile long lastSeenNanos = System.nanoTime();
 
     GovernedSession(

@@ -270,6 +270,10 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         }
         if (result.getResultType() == ResultSet.ResultType.EOS) {
             session.openOperations.remove(operation);
+            session.deliveringOperations.remove(operation);
+        } else if (result.getResultType() == ResultSet.ResultType.PAYLOAD && result.isQueryResult()
+                && !result.getData().isEmpty() && session.openOperations.contains(operation)) {
+            session.deliveringOperations.add(operation);
         }
         return result;
     }
@@ -297,8 +301,10 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     public void closeOperation(SessionHandle sessionHandle, OperationHandle operationHandle) {
         GovernedSession session = owned(sessionHandle);
         boolean unfinished = session.openOperations.remove(operationHandle);
-        if (unfinished) {
-            // a statement read to its end has no job left starting: the common case costs no call to the cluster
+        boolean delivering = session.deliveringOperations.remove(operationHandle);
+        if (unfinished && !delivering) {
+            // a statement read to its end, or a query that delivered rows, has no collect sink left opening: the
+            // common cases cost no call to the cluster
             startedJobs.awaitStarted(sessionHandle, operationHandle);
         }
         delegate.closeOperation(sessionHandle, operationHandle);

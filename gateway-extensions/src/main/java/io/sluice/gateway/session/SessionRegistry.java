@@ -268,6 +268,7 @@ public final class SessionRegistry implements AutoCloseable {
                     }
                     for (OperationHandle operation : List.copyOf(session.openOperations)) {
                         session.openOperations.remove(operation);
+                        session.deliveringOperations.remove(operation);
                         try {
                             startedJobs.awaitStarted(handle, operation);
                             flink.closeOperation(handle, operation);

@@ -78,6 +78,8 @@ class AccessCorpusJdbcTest {
 
     private static final Duration JOBS_GONE = Duration.ofSeconds(30);
 
+    private static final boolean ALL_DISGUISES = Boolean.getBoolean("sluice.access-corpus.all");
+
     private static LocalStack stack;
 
     record Difference(String user, String sql, String decision, String words, String why) {}
@@ -94,7 +96,24 @@ class AccessCorpusJdbcTest {
         assertThat(rows.stream().map(AccessCorpusJdbcTest::key).toList())
                 .as("the corpus still has the rows listed as differing through the gateway")
                 .containsAll(THROUGH_THE_GATEWAY.keySet());
-        return rows.stream().map(row -> DynamicTest.dynamicTest(row.name(), () -> run(row)));
+        return rows.stream()
+                .filter(row -> ALL_DISGUISES || throughTheGatewayByDefault(row))
+                .map(row -> DynamicTest.dynamicTest(row.name(), () -> run(row)));
+    }
+
+    /**
+     * Whether {@code ./mvnw verify} runs a row through the gateway: every row as written, and of its disguised forms
+     * one, in turn ({@code line + disguise} mod the number of disguises), so that every disguise crosses the driver,
+     * the REST body and the gateway's parser on a quarter of the rows. {@link AccessCorpusTest} judges every row in
+     * every disguise with the same gate; the full run through the gateway (967 statements, 13 minutes on 2 cores, most
+     * of CI) is {@code -Dsluice.access-corpus.all=true}.
+     */
+    private static boolean throughTheGatewayByDefault(AccessCorpusTest.Row row) {
+        if (row.disguise() == null) {
+            return true;
+        }
+        int disguise = Disguises.ALL.stream().map(Disguises.Disguise::name).toList().indexOf(row.disguise());
+        return (row.line() + disguise) % Disguises.ALL.size() == 0;
     }
 
     /** A disguised row differs through the gateway as its plain row does. */

@@ -38,10 +38,8 @@ final class JsonArray {
         }
         List<String> texts = new ArrayList<>(elements.size());
         for (Object element : elements) {
-            if (element instanceof String || element instanceof Boolean) {
+            if (element instanceof String || element instanceof Boolean || element instanceof BigDecimal) {
                 texts.add(element.toString());
-            } else if (element instanceof BigDecimal) {
-                texts.add(((BigDecimal) element).toString());
             } else {
                 throw malformed(subject);
             }

@@ -238,13 +238,10 @@ public class TableService {
         return entries;
     }
 
-    /** Every table published to an environment, grouped by the data source holding it: the gateway's catalog. */
-    @Transactional(readOnly = true)
-    EnvironmentCatalogView catalog(Environment environment) {
-        return catalogOf(environment.spelling(), catalogEntries(environment, null));
-    }
-
-    /** Entries in name order grouped into the catalog's databases, in name order too. */
+    /**
+     * Entries in name order grouped into the catalog's databases, in name order too: the catalog view a whole
+     * rendering of them must equal ({@link CatalogRendering} keeps it in pieces).
+     */
     static EnvironmentCatalogView catalogOf(String environment, List<CatalogEntry> entries) {
         Map<String, List<io.sluice.contract.TableView>> byDatabase = new TreeMap<>();
         Map<String, String> kinds = new TreeMap<>();

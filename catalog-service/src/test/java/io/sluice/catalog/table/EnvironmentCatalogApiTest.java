@@ -83,7 +83,8 @@ class EnvironmentCatalogApiTest extends ApiTest {
 
     /** The test catalog read and rendered now, past any kept rendering. */
     private String fresh() throws Exception {
-        return new String(json.writeValueAsBytes(tables.catalog(Environment.TEST)), StandardCharsets.UTF_8);
+        return new String(json.writeValueAsBytes(TableService.catalogOf(
+                Environment.TEST.spelling(), tables.catalogEntries(Environment.TEST, null))), StandardCharsets.UTF_8);
     }
 
     private static List<String> tableNames(ApiResponse catalog) {

@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One session of the gateway's REST API (v3), sending the credentials on every request so the gateway can check
@@ -29,11 +33,14 @@ final class GatewayClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final int MOST_CLOSES_IN_FLIGHT = 4;
 
     private final HttpClient http;
     private final URI base;
     private final String authorization;
     private String session;
+    private final ArrayDeque<CompletableFuture<?>> closesInFlight = new ArrayDeque<>();
 
     private GatewayClient(HttpClient http, URI base, String authorization) {
         this.http = http;
@@ -105,11 +112,12 @@ final class GatewayClient {
     }
 
     /**
-     * Closes an operation: the gateway cancels its job if it runs. One the gateway no longer has is closed. Tried
-     * twice when the connection breaks (closing is idempotent): a job must not outlive its statement.
+     * Closes an operation and waits for the answer: the gateway cancels its job if it runs. One the gateway no longer
+     * has is closed. Tried twice when the connection breaks (closing is idempotent): a job must not outlive its
+     * statement.
      */
     void closeOperation(String operation) throws SQLException {
-        String path = sessionPath() + "/operations/" + operation + "/close";
+        String path = operationClosePath(operation);
         try {
             try {
                 send("DELETE", path, null, "close the statement");
@@ -120,6 +128,48 @@ final class GatewayClient {
             if (e.getErrorCode() != 404) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Closes an operation without waiting for the answer, as pgjdbc defers closing server-side statements: a BI
+     * tool's next statement (a pool's {@code SELECT 1}) does not wait for the previous job's cancellation. Tried
+     * twice when the connection breaks. At most {@value #MOST_CLOSES_IN_FLIGHT} are in flight per connection (a
+     * further one waits for the oldest), and {@link #closeSession} waits for them; closing the session closes any
+     * operation whose close did not arrive.
+     */
+    void closeOperationLater(String operation) {
+        CompletableFuture<?> oldest = null;
+        synchronized (closesInFlight) {
+            closesInFlight.removeIf(CompletableFuture::isDone);
+            if (closesInFlight.size() >= MOST_CLOSES_IN_FLIGHT) {
+                oldest = closesInFlight.poll();
+            }
+        }
+        if (oldest != null) {
+            awaitQuietly(oldest, REQUEST_TIMEOUT);
+        }
+        String path = operationClosePath(operation);
+        CompletableFuture<?> close = start("DELETE", path, null, REQUEST_TIMEOUT)
+                .handle((answer, broken) -> broken == null ? CompletableFuture.completedFuture(answer)
+                        : start("DELETE", path, null, REQUEST_TIMEOUT))
+                .thenCompose(retried -> retried);
+        synchronized (closesInFlight) {
+            closesInFlight.add(close);
+        }
+    }
+
+    private String operationClosePath(String operation) {
+        return sessionPath() + "/operations/" + operation + "/close";
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> pending, Duration timeout) {
+        try {
+            pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the session's close that follows, or its expiry on the gateway, ends the operation
         }
     }
 
@@ -152,7 +202,16 @@ final class GatewayClient {
         return new String[] {text(answer, "productName"), text(answer, "version")};
     }
 
+    /** Waits for the closes still in flight (briefly), then closes the session and with it every operation. */
     void closeSession() throws SQLException {
+        List<CompletableFuture<?>> inFlight;
+        synchronized (closesInFlight) {
+            inFlight = new ArrayList<>(closesInFlight);
+            closesInFlight.clear();
+        }
+        for (CompletableFuture<?> close : inFlight) {
+            awaitQuietly(close, CLOSE_WAIT);
+        }
         send("DELETE", sessionPath(), null, "close the session");
     }
 

@@ -179,7 +179,7 @@ final class Operation implements Rows {
         SQLException timeout = new SQLTimeoutException("The statement ran longer than its query timeout of "
                 + timeoutSeconds + " s and was cancelled", "57014");
         try {
-            close();
+            closeNow();
         } catch (SQLException e) {
             timeout.addSuppressed(e);
         }
@@ -221,16 +221,30 @@ final class Operation implements Rows {
         if (pending != null) {
             pending.cancel(false);
         }
-        close();
+        closeNow();
     }
 
+    /** Closes the statement without waiting for the gateway's answer (see {@link GatewayClient#closeOperationLater}). */
     @Override
-    public void close() throws SQLException {
+    public void close() {
+        if (markClosed()) {
+            gateway.closeOperationLater(handle);
+        }
+    }
+
+    /** Closes the statement and waits until the gateway has: a cancel or a timeout is done when it returns. */
+    private void closeNow() throws SQLException {
+        if (markClosed()) {
+            gateway.closeOperation(handle);
+        }
+    }
+
+    private synchronized boolean markClosed() {
         if (closed) {
-            return;
+            return false;
         }
         closed = true;
         buffered.clear();
-        gateway.closeOperation(handle);
+        return true;
     }
 }

@@ -324,8 +324,9 @@ class SluiceDriverTest {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.next()).isFalse();
             }
+            // the close the result set sent without waiting ends the job, with the connection still open
+            awaitNoRunningJobs();
         }
-        awaitNoRunningJobs();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.sluice.gateway;
 
 import io.sluice.gateway.testing.GatewayStack;
+import io.sluice.gateway.testing.HostileConfigs;
 import io.sluice.gateway.testing.HostileMarkers;
 import io.sluice.gateway.testing.TrapAddress;
 
@@ -41,9 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * client: the gateway checks each connection it reads against the same rules before it builds a connector option.
  *
  * <p>Each config mirrors a kind of row of the hostile corpus ({@code HostileConnections}; the gateway's unit test
- * {@code ConnectionOptionsTest} feeds it the whole corpus), aimed at something this test watches: the addresses point
- * at a {@link TrapAddress}, the classes are {@link HostileMarkers} that leave a file when instantiated, the files H2
- * would create or Kafka's config provider would read are in this test's folder.
+ * {@code ConnectionOptionsTest} feeds it the whole corpus), aimed at something this test watches ({@link
+ * HostileConfigs}): the addresses point at a {@link TrapAddress}, the classes are {@link HostileMarkers} that leave a
+ * file when instantiated, the files H2 would create or Kafka's config provider would read are in this test's folder.
+ * {@code HostileConnectionDetectorsTest} shows that each of them, handed to its driver or client directly, trips
+ * what this test watches.
  *
  * <p>The rows are written while catalog-service is stopped (H2 lets one process open its file), with a connection
  * change event for each, as catalog-service itself (or an older version) writes one with every connection change:
@@ -96,21 +99,12 @@ class HostileConnectionRowsTest {
             assertThat(String.join("\n", firstColumn(statement, "EXPLAIN " + select(PG)))).contains(TABLES.get(PG));
         }
 
-        String trapPg = "jdbc:postgresql://" + trap.hostAndPort() + "/test";
-        HOSTILE.put(PG, Map.of("username", PG_USER, "url",
-                trapPg + "?socketFactory=" + HostileMarkers.PgSocketFactory.class.getName() + "&socketFactoryArg=pg"));
-        HOSTILE.put(JDBC, Map.of("username", PG_USER, "url",
-                "jdbc:h2:file:" + markers.resolve("h2") + ";INIT=RUNSCRIPT FROM 'http://" + trap.hostAndPort() + "/x.sql'"));
-        HOSTILE.put(PG_SMUGGLED, Map.of("username", PG_USER, "url",
-                trapPg + "?sslmode=disable%26socketFactory=" + HostileMarkers.PgSocketFactory.class.getName()
-                        + "%26socketFactoryArg=smuggled"));
-        HOSTILE.put(KAFKA_FILES, Map.of(
-                "bootstrap.servers", "${file:" + kafkaSecret + ":address}",
-                "config.providers", "file",
-                "config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider"));
-        HOSTILE.put(KAFKA_CLASSES, Map.of(
-                "bootstrap.servers", trap.hostAndPort(),
-                "interceptor.classes", HostileMarkers.KafkaInterceptor.class.getName()));
+        HostileConfigs configs = new HostileConfigs(trap, markers, kafkaSecret);
+        HOSTILE.put(PG, configs.postgresSocketFactory(PG_USER));
+        HOSTILE.put(JDBC, configs.h2Init(PG_USER));
+        HOSTILE.put(PG_SMUGGLED, configs.postgresSmuggled(PG_USER));
+        HOSTILE.put(KAFKA_FILES, configs.kafkaFileProvider());
+        HOSTILE.put(KAFKA_CLASSES, configs.kafkaInterceptor());
         writeAroundCatalogService(HOSTILE);
     }
 

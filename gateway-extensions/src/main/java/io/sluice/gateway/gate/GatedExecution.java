@@ -5,7 +5,7 @@ import io.sluice.gateway.errors.ClientError;
 import io.sluice.gateway.functions.FunctionJobs;
 import io.sluice.gateway.functions.FunctionUse;
 import io.sluice.gateway.functions.FunctionUses;
-import io.sluice.gateway.jobs.StartedJobs;
+import io.sluice.gateway.jobs.OperationResults;
 import io.sluice.gateway.session.SessionPolicy;
 import io.sluice.gateway.templates.Rendered;
 import io.sluice.gateway.templates.TemplateRendering;
@@ -169,7 +169,7 @@ public final class GatedExecution {
         if (uses.isEmpty()) {
             return;
         }
-        StartedJobs.jobOf(result).ifPresent(job -> {
+        OperationResults.jobOf(result).ifPresent(job -> {
             try {
                 functionJobs.started(job.toHexString(), uses, context.jobs(), session.getSessionConf().toMap());
             } catch (RuntimeException cancelled) {

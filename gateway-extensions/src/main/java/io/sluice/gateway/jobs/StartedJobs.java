@@ -13,7 +13,6 @@ import org.apache.flink.table.gateway.service.result.ResultFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -55,10 +54,6 @@ public final class StartedJobs {
     private static final Set<String> ENDING = Set.of("FINISHED", "CANCELED", "FAILED", "CANCELLING", "FAILING", "SUSPENDED");
     private static final long POLL_MILLIS = 50;
 
-    /** Flink 2.2.1 keeps a statement's result, and with it the query's job id, in private fields. */
-    private static final Field RESULT_FETCHER = field(OperationManager.Operation.class, "resultFetcher");
-    private static final Field JOB_ID = field(ResultFetcher.class, "jobID");
-
     private final SqlGatewayServiceImpl flink;
     private final JobManagerRest cluster;
     private final long maxWaitNanos;
@@ -68,7 +63,7 @@ public final class StartedJobs {
         this.flink = flink;
         this.cluster = cluster;
         this.maxWaitNanos = maxWait.toNanos();
-        if (!readsJobIds()) {
+        if (!OperationResults.readable()) {
             LOG.error(
                     "This Flink version keeps a statement's job id elsewhere than Flink 2.2.1: cancelled queries are "
                             + "no longer held back until their job started, and a query cancelled while its collect "
@@ -107,7 +102,7 @@ public final class StartedJobs {
 
     /** The job of a query statement, once its submission has returned; empty for other statements. */
     private Optional<JobID> queryJob(SessionHandle session, OperationHandle handle, long deadline) {
-        if (!readsJobIds()) {
+        if (!OperationResults.readable()) {
             return Optional.empty();
         }
         OperationManager.Operation operation;
@@ -120,14 +115,10 @@ public final class StartedJobs {
         while (!status.isTerminalStatus() && pause(deadline)) {
             status = operation.getOperationInfo().getStatus();
         }
-        try {
-            ResultFetcher result = (ResultFetcher) RESULT_FETCHER.get(operation);
-            return status == OperationStatus.FINISHED && result != null && result.isQueryResult()
-                    ? Optional.ofNullable((JobID) JOB_ID.get(result))
-                    : Optional.empty();
-        } catch (IllegalAccessException e) {
+        if (status != OperationStatus.FINISHED) {
             return Optional.empty();
         }
+        return OperationResults.of(operation).filter(ResultFetcher::isQueryResult).flatMap(OperationResults::jobOf);
     }
 
     private void awaitTasksStarted(String jobId, Map<String, String> sessionConfig, long deadline) {
@@ -146,20 +137,6 @@ public final class StartedJobs {
                 return;
             }
         }
-    }
-
-    /** The job a statement started, if it started one and this Flink keeps its id where Flink 2.2.1 does. */
-    public static Optional<JobID> jobOf(ResultFetcher result) {
-        try {
-            return readsJobIds() ? Optional.ofNullable((JobID) JOB_ID.get(result)) : Optional.empty();
-        } catch (IllegalAccessException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Whether this Flink keeps a statement's job id where Flink 2.2.1 does, so that the wait can find the job. */
-    static boolean readsJobIds() {
-        return RESULT_FETCHER != null && JOB_ID != null;
     }
 
     /** Whether cancelling the job now tears down no collect sink that is still opening. */
@@ -183,16 +160,6 @@ public final class StartedJobs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static Field field(Class<?> owner, String name) {
-        try {
-            Field field = owner.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
         }
     }
 }

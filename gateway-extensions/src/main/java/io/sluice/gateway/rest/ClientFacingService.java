@@ -23,10 +23,12 @@ import org.apache.flink.table.gateway.api.results.ResultSet;
 import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
+import org.apache.flink.table.gateway.service.result.ResultStore;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -180,6 +182,16 @@ final class ClientFacingService implements SqlGatewayService {
     Map<ObjectIdentifier, ResolvedCatalogBaseTable<?>> getTables(
             SessionHandle sessionHandle, List<ObjectIdentifier> tableIdentifiers) {
         return answer(() -> service.getTables(sessionHandle, tableIdentifiers));
+    }
+
+    /** {@link GovernedSqlGatewayService#rowsToCome}; empty for a statement the caller may not read. */
+    Optional<ResultStore> rowsToCome(SessionHandle sessionHandle, OperationHandle operationHandle) {
+        try {
+            return service.rowsToCome(sessionHandle, operationHandle);
+        } catch (RuntimeException notReadable) {
+            // the fetch that follows answers why
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -42,7 +42,8 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
 
     /**
      * Most requests worked off the Netty threads at once: statements being submitted (each waits at most for its
-     * session's previous statement), fetches held while their statement is not ready, and catalog listings.
+     * session's previous statement), fetches held while their statement is not ready or its rows are still to come,
+     * and catalog listings.
      */
     private static final int MAX_SUBMITTERS = 1024;
 
@@ -123,7 +124,8 @@ public final class SluiceRestEndpoint extends SqlGatewayRestEndpoint {
                         GovernedRouteHandler.forwarding(
                                 spec,
                                 new CleanFetchResultsHandler(
-                                        service, redactor, responseHeaders, (FetchResultsHeaders) spec, submitters),
+                                        service, redactor, responseHeaders, (FetchResultsHeaders) spec, submitters,
+                                        clientFacing::rowsToCome),
                                 responseHeaders);
             } else {
                 handler = GovernedRouteHandler.forwarding(spec, route.f1, responseHeaders);

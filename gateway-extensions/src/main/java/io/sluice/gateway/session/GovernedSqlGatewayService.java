@@ -16,6 +16,7 @@ import io.sluice.gateway.functions.ProjectFunctions;
 import io.sluice.gateway.gate.GatedExecution;
 import io.sluice.gateway.gate.JobScope;
 import io.sluice.gateway.gate.StatementContext;
+import io.sluice.gateway.jobs.OperationResults;
 import io.sluice.gateway.jobs.StartedJobs;
 
 import org.apache.flink.configuration.Configuration;
@@ -29,6 +30,7 @@ import org.apache.flink.table.functions.FunctionDefinition;
 import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.api.endpoint.EndpointVersion;
 import org.apache.flink.table.gateway.api.operation.OperationHandle;
+import org.apache.flink.table.gateway.api.operation.OperationStatus;
 import org.apache.flink.table.gateway.api.results.FetchOrientation;
 import org.apache.flink.table.gateway.api.results.FunctionInfo;
 import org.apache.flink.table.gateway.api.results.GatewayInfo;
@@ -37,13 +39,18 @@ import org.apache.flink.table.gateway.api.results.ResultSet;
 import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
+import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
+import org.apache.flink.table.gateway.service.operation.OperationManager;
+import org.apache.flink.table.gateway.service.result.ResultFetcher;
+import org.apache.flink.table.gateway.service.result.ResultStore;
 
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -314,6 +321,28 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
     public OperationInfo getOperationInfo(SessionHandle sessionHandle, OperationHandle operationHandle) {
         owned(sessionHandle);
         return delegate.getOperationInfo(sessionHandle, operationHandle);
+    }
+
+    /**
+     * The result of a query whose rows are still coming with none yet to fetch (a fetch now would answer an empty
+     * page), for the fetch to wait on; empty whenever that is not sure: the statement is still being submitted, is no
+     * query, has delivered all its rows, or this Flink keeps its result elsewhere than Flink 2.2.1.
+     */
+    public Optional<ResultStore> rowsToCome(SessionHandle sessionHandle, OperationHandle operationHandle) {
+        owned(sessionHandle);
+        OperationManager.Operation operation;
+        try {
+            operation = delegate.getSession(sessionHandle).getOperationManager().getOperation(operationHandle);
+        } catch (SqlGatewayException gone) {
+            return Optional.empty();
+        }
+        if (operation.getOperationInfo().getStatus() != OperationStatus.FINISHED) {
+            return Optional.empty();
+        }
+        return OperationResults.of(operation)
+                .filter(ResultFetcher::isQueryResult)
+                .map(ResultFetcher::getResultStore)
+                .filter(OperationResults::awaitingRows);
     }
 
     @Override

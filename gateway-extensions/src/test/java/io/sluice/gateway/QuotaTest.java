@@ -28,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class QuotaTest {
 
+    /** One row, 1, from a job: a filter (a query of literals only is answered without one). */
+    private static final String A_JOB = "SELECT n FROM (VALUES (1)) AS t(n) WHERE n > 0";
+
     private static final String FULL = "quota_full";
     private static final String FULL_USER = "quota_fred";
     private static final String OTHER = "quota_other";
@@ -52,7 +55,7 @@ class QuotaTest {
             Set<JobID> before = Tenants.jobsOf(stack, FULL);
 
             try (Statement another = full.createStatement()) {
-                assertThatThrownBy(() -> another.executeQuery("SELECT 1"))
+                assertThatThrownBy(() -> another.executeQuery(A_JOB))
                         .satisfies(e -> assertThat(reason(e)).isEqualTo(
                                 "[Over quota: project quota_full may hold at most 1 task slot; its running jobs hold 1 "
                                         + "and this statement needs 1: stop one of them (SHOW JOBS, STOP JOB) or ask a "
@@ -62,7 +65,7 @@ class QuotaTest {
 
             try (Connection other = connect(OTHER_USER, password(OTHER_USER));
                     Statement statement = other.createStatement();
-                    ResultSet one = statement.executeQuery("SELECT 1")) {
+                    ResultSet one = statement.executeQuery(A_JOB)) {
                 assertThat(one.next()).as("the other project's query runs on the slot left").isTrue();
                 assertThat(one.getInt(1)).isEqualTo(1);
             }
@@ -78,20 +81,20 @@ class QuotaTest {
                 Statement statement = connection.createStatement()) {
             Set<JobID> before = Tenants.jobsOf(stack, OTHER);
             statement.execute("SET 'parallelism.default' = '2'");
-            assertThatThrownBy(() -> statement.executeQuery("SELECT 1"))
+            assertThatThrownBy(() -> statement.executeQuery(A_JOB))
                     .satisfies(e -> assertThat(reason(e)).isEqualTo(
                             "[Over quota: project quota_other may run statements with a parallelism of at most 1; this "
                                     + "one has 2 (parallelism.default): SET 'parallelism.default' = '1' or lower, or ask "
                                     + "a system admin to raise the quota.]"));
             statement.execute("SET 'parallelism.default' = '1'");
             statement.execute("SET 'table.exec.resource.default-parallelism' = '2'");
-            assertThatThrownBy(() -> statement.executeQuery("SELECT 1"))
+            assertThatThrownBy(() -> statement.executeQuery(A_JOB))
                     .satisfies(e -> assertThat(reason(e))
                             .contains("this one has 2 (table.exec.resource.default-parallelism)"));
             assertThat(Tenants.jobsOf(stack, OTHER)).isEqualTo(before);
 
             statement.execute("RESET 'table.exec.resource.default-parallelism'");
-            try (ResultSet one = statement.executeQuery("SELECT 1")) {
+            try (ResultSet one = statement.executeQuery(A_JOB)) {
                 assertThat(one.next()).as("within the quota it runs").isTrue();
             }
         } finally {
@@ -116,7 +119,7 @@ class QuotaTest {
             }
             open.remove(0).close();
             open.add(connect(OTHER_USER, password(OTHER_USER)));
-            try (Statement statement = open.get(1).createStatement(); ResultSet one = statement.executeQuery("SELECT 1")) {
+            try (Statement statement = open.get(1).createStatement(); ResultSet one = statement.executeQuery(A_JOB)) {
                 assertThat(one.next()).isTrue();
             }
         } finally {
@@ -127,13 +130,13 @@ class QuotaTest {
         }
     }
 
-    /** SELECT 1 as the user, tried again while the project's slots are still held by a job being cancelled. */
+    /** {@link #A_JOB} as the user, tried again while the project's slots are still held by a job being cancelled. */
     private static int selectOneWithin(String user, long millis) throws Exception {
         long deadline = System.currentTimeMillis() + millis;
         while (true) {
             try (Connection connection = connect(user, password(user));
                     Statement statement = connection.createStatement();
-                    ResultSet one = statement.executeQuery("SELECT 1")) {
+                    ResultSet one = statement.executeQuery(A_JOB)) {
                 assertThat(one.next()).isTrue();
                 return one.getInt(1);
             } catch (RuntimeException | java.sql.SQLException e) {

@@ -47,6 +47,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -140,6 +141,11 @@ public final class GatedExecution {
                 tableEnvironment = executor.getTableEnvironment(resources, BATCH);
                 operation = judged(tableEnvironment, rendered, context).get(0);
                 operations = List.of(operation);
+            }
+            Optional<ResultFetcher> constant = ConstantQueries.answer(operation, handle);
+            if (constant.isPresent()) {
+                // no job: nothing to admit, and the statement's resources end with it (finally)
+                return constant.get();
             }
             // quotas and free slots, before any job starts: a statement the cluster cannot take waits here, not there
             try (Admission.Ticket ticket =

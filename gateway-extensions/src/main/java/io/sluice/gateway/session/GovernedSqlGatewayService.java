@@ -342,6 +342,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
         return OperationResults.of(operation)
                 .filter(ResultFetcher::isQueryResult)
                 .map(ResultFetcher::getResultStore)
+                // a query answered without a job has its rows in the fetcher, behind the store of no rows
+                .filter(store -> store != ResultStore.DUMMY_RESULT_STORE)
                 .filter(OperationResults::awaitingRows);
     }
 

@@ -3,6 +3,7 @@ package io.sluice.catalog.common;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +36,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         request.setAttribute(PROBLEM_DETAIL_ATTRIBUTE, e.getMessage());
         return problem;
+    }
+
+    /**
+     * Two requests that create the same thing at once (a table, a data source, the same Hive table imported twice)
+     * both pass the service's checks; the database's unique constraint stops the second, whose transaction then
+     * kept nothing. That is a conflict to retry after reading what is there, not a server failure; the database's
+     * own words (constraint and table names) stay in the log.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail createdConcurrently(DuplicateKeyException e, HttpServletRequest request) {
+        return catalog(
+                CatalogException.conflict(null, "another request created the same name at the same moment, and this "
+                        + "one was not kept; read what exists now and try again if it is still needed"),
+                request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -11,9 +11,15 @@ import io.sluice.catalog.support.Api;
 import io.sluice.catalog.support.ApiResponse;
 import io.sluice.catalog.support.ApiTest;
 import io.sluice.contract.ChangeKind;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,6 +175,40 @@ class TableApiTest extends ApiTest {
         List<String> types = new java.util.ArrayList<>();
         columns.forEach(c -> types.add(c.path("type").asText()));
         return types;
+    }
+
+    @Test
+    void requestsCreatingTheSameNameAtOnceKeepOneAndAnswerTheOthersWithAConflict() throws Exception {
+        int requests = 8;
+        ExecutorService clients = Executors.newFixedThreadPool(requests);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String name = unique("race");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<ApiResponse>> answers = new ArrayList<>();
+                for (int i = 0; i < requests; i++) {
+                    answers.add(clients.submit(() -> {
+                        start.await();
+                        return designer.post("/api/v1/tables", topic(name, project, "append", orderColumns(), List.of()));
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<ApiResponse> answer : answers) {
+                    ApiResponse response = answer.get(60, TimeUnit.SECONDS);
+                    statuses.add(response.status());
+                    if (response.status() == 409) {
+                        assertThat(response.json().path("detail").asText()).as(response.body())
+                                .containsAnyOf("already exists", "another request created the same name at the same moment");
+                    }
+                }
+                assertThat(statuses).as("round %d", round).containsOnlyOnce(201).containsOnly(201, 409);
+                assertThat(jdbc.sql("select count(*) from catalog_tables where name = ?").param(name).query(Long.class).single())
+                        .isEqualTo(1);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

@@ -70,6 +70,8 @@ public final class DriverBench {
 
                 Connection[] drivers = {flink, sluice};
                 long[][] selectOne = Paired.alternate(warmUp, rounds, (driver, round) -> SelectOneRoundTrip.selectOne(drivers[driver]));
+                long[][] withJob = Paired.alternate(warmUp, rounds,
+                        (driver, round) -> SelectOneRoundTrip.roundTrip(drivers[driver], SelectOneRoundTrip.ONE_ROW_JOB));
 
                 String report =
                         String.format(
@@ -83,7 +85,10 @@ public final class DriverBench {
                                 + String.format(
                                         "%nJDBC SELECT 1 round trip on the `sluice` endpoint, both sessions in snapshot result mode, %d measured per driver "
                                                 + "after %d warm-up:%n%n", rounds, warmUp)
-                                + Paired.table("Flink's driver (`flink-sql-jdbc-driver`)", "Sluice's driver", selectOne);
+                                + Paired.table("Flink's driver (`flink-sql-jdbc-driver`)", "Sluice's driver", selectOne)
+                                + String.format("%nThe same with a job (`%s`: a query of literals only has none):%n%n",
+                                        SelectOneRoundTrip.ONE_ROW_JOB)
+                                + Paired.table("Flink's driver (`flink-sql-jdbc-driver`)", "Sluice's driver", withJob);
                 System.out.println(report);
                 Files.createDirectories(results);
                 Files.writeString(

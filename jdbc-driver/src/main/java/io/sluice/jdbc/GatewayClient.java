@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -113,17 +114,11 @@ final class GatewayClient {
 
     /**
      * Closes an operation and waits for the answer: the gateway cancels its job if it runs. One the gateway no longer
-     * has is closed. Tried twice when the connection breaks (closing is idempotent): a job must not outlive its
-     * statement.
+     * has is closed.
      */
     void closeOperation(String operation) throws SQLException {
-        String path = operationClosePath(operation);
         try {
-            try {
-                send("DELETE", path, null, "close the statement");
-            } catch (SQLNonTransientConnectionException broken) {
-                send("DELETE", path, null, "close the statement");
-            }
+            await(sendClose(operation), base, "close the statement");
         } catch (SQLException e) {
             if (e.getErrorCode() != 404) {
                 throw e;
@@ -133,10 +128,9 @@ final class GatewayClient {
 
     /**
      * Closes an operation without waiting for the answer, as pgjdbc defers closing server-side statements: a BI
-     * tool's next statement (a pool's {@code SELECT 1}) does not wait for the previous job's cancellation. Tried
-     * twice when the connection breaks. At most {@value #MOST_CLOSES_IN_FLIGHT} are in flight per connection (a
-     * further one waits for the oldest), and {@link #closeSession} waits for them; closing the session closes any
-     * operation whose close did not arrive.
+     * tool's next statement (a pool's {@code SELECT 1}) does not wait for the previous job's cancellation. At most
+     * {@value #MOST_CLOSES_IN_FLIGHT} are in flight per connection (a further one waits for the oldest), and
+     * {@link #closeSession} waits for them; closing the session closes any operation whose close did not arrive.
      */
     void closeOperationLater(String operation) {
         CompletableFuture<?> oldest = null;
@@ -149,18 +143,30 @@ final class GatewayClient {
         if (oldest != null) {
             awaitQuietly(oldest, REQUEST_TIMEOUT);
         }
-        String path = operationClosePath(operation);
-        CompletableFuture<?> close = start("DELETE", path, null, REQUEST_TIMEOUT)
-                .handle((answer, broken) -> broken == null ? CompletableFuture.completedFuture(answer)
-                        : start("DELETE", path, null, REQUEST_TIMEOUT))
-                .thenCompose(retried -> retried);
+        CompletableFuture<?> close = sendClose(operation);
         synchronized (closesInFlight) {
             closesInFlight.add(close);
         }
     }
 
-    private String operationClosePath(String operation) {
-        return sessionPath() + "/operations/" + operation + "/close";
+    /**
+     * Sends an operation's close, a second time when the connection broke before an answer (closing is idempotent):
+     * a job must not outlive its statement.
+     */
+    private CompletableFuture<HttpResponse<String>> sendClose(String operation) {
+        String path = sessionPath() + "/operations/" + operation + "/close";
+        return start("DELETE", path, null, REQUEST_TIMEOUT)
+                .handle((answer, failure) -> {
+                    if (failure == null) {
+                        return CompletableFuture.completedFuture(answer);
+                    }
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    // a gateway that did not answer in time is not asked again: that wait would double
+                    return cause instanceof HttpTimeoutException ? CompletableFuture.<HttpResponse<String>>failedFuture(cause)
+                            : start("DELETE", path, null, REQUEST_TIMEOUT);
+                })
+                .thenCompose(sent -> sent);
     }
 
     private static void awaitQuietly(CompletableFuture<?> pending, Duration timeout) {

@@ -64,14 +64,7 @@ class DeferredCloseTest {
                     .as("close returns while the gateway holds its answer").isLessThan(1_000);
             awaitRequest("DELETE /v3/sessions/" + SESSION + "/operations/" + handle(1) + "/close");
         }
-        Thread closing = new Thread(() -> {
-            try {
-                connection.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        closing.start();
+        Thread closing = started(connection::close);
         closing.join(500);
         assertThat(closing.isAlive()).as("the connection's close waits for the operation's").isTrue();
         assertThat(requests).doesNotContain("DELETE /v3/sessions/" + SESSION);
@@ -91,20 +84,26 @@ class DeferredCloseTest {
                 awaitRequest("DELETE /v3/sessions/" + SESSION + "/operations/" + handle(i) + "/close");
             }
             ResultSet fifth = statement.executeQuery("SELECT 1");
-            Thread closing = new Thread(() -> {
-                try {
-                    fifth.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            closing.start();
+            Thread closing = started(fifth::close);
             closing.join(500);
             assertThat(closing.isAlive()).as("four closes are in flight already").isTrue();
             closeAnswer.countDown();
             closing.join(10_000);
             assertThat(closing.isAlive()).isFalse();
         }
+    }
+
+    /** A thread of its own closing something, so the test can see whether the close waits. */
+    private static Thread started(AutoCloseable closeable) {
+        Thread closing = new Thread(() -> {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        closing.start();
+        return closing;
     }
 
     private Connection connect() throws Exception {

@@ -1,6 +1,11 @@
 package io.sluice.gateway.jobs;
 
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.table.gateway.api.operation.OperationHandle;
+import org.apache.flink.table.gateway.api.operation.OperationStatus;
+import org.apache.flink.table.gateway.api.session.SessionHandle;
+import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
+import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
 import org.apache.flink.table.gateway.service.operation.OperationManager;
 import org.apache.flink.table.gateway.service.result.ResultFetcher;
 import org.apache.flink.table.gateway.service.result.ResultStore;
@@ -24,10 +29,23 @@ public final class OperationResults {
         return RESULT_FETCHER != null && JOB_ID != null;
     }
 
-    /** The statement's result, once its submission has returned. */
-    public static Optional<ResultFetcher> of(OperationManager.Operation operation) {
+    /** The statement as the session's operation manager keeps it; empty once it (or its session) is gone. */
+    public static Optional<OperationManager.Operation> operation(
+            SqlGatewayServiceImpl flink, SessionHandle session, OperationHandle handle) {
         try {
-            return RESULT_FETCHER == null ? Optional.empty() : Optional.ofNullable((ResultFetcher) RESULT_FETCHER.get(operation));
+            return Optional.of(flink.getSession(session).getOperationManager().getOperation(handle));
+        } catch (SqlGatewayException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /** The result of a query statement whose submission has returned; empty for other statements and until then. */
+    public static Optional<ResultFetcher> queryResult(OperationManager.Operation operation) {
+        if (RESULT_FETCHER == null || operation.getOperationInfo().getStatus() != OperationStatus.FINISHED) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable((ResultFetcher) RESULT_FETCHER.get(operation)).filter(ResultFetcher::isQueryResult);
         } catch (IllegalAccessException e) {
             return Optional.empty();
         }

@@ -3,12 +3,10 @@ package io.sluice.gateway.jobs;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.JsonNode;
 import org.apache.flink.table.gateway.api.operation.OperationHandle;
-import org.apache.flink.table.gateway.api.operation.OperationStatus;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
 import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
 import org.apache.flink.table.gateway.service.operation.OperationManager;
-import org.apache.flink.table.gateway.service.result.ResultFetcher;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,20 +103,17 @@ public final class StartedJobs {
         if (!OperationResults.readable()) {
             return Optional.empty();
         }
-        OperationManager.Operation operation;
-        try {
-            operation = flink.getSession(session).getOperationManager().getOperation(handle);
-        } catch (SqlGatewayException gone) {
+        Optional<OperationManager.Operation> found = OperationResults.operation(flink, session, handle);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        OperationStatus status = operation.getOperationInfo().getStatus();
-        while (!status.isTerminalStatus() && pause(deadline)) {
-            status = operation.getOperationInfo().getStatus();
+        OperationManager.Operation operation = found.get();
+        // until its submission has returned, a query has no job id
+        boolean submitted = operation.getOperationInfo().getStatus().isTerminalStatus();
+        while (!submitted && pause(deadline)) {
+            submitted = operation.getOperationInfo().getStatus().isTerminalStatus();
         }
-        if (status != OperationStatus.FINISHED) {
-            return Optional.empty();
-        }
-        return OperationResults.of(operation).filter(ResultFetcher::isQueryResult).flatMap(OperationResults::jobOf);
+        return OperationResults.queryResult(operation).flatMap(OperationResults::jobOf);
     }
 
     private void awaitTasksStarted(String jobId, Map<String, String> sessionConfig, long deadline) {

@@ -81,11 +81,7 @@ final class CleanFetchResultsHandler extends FetchResultsHandler {
         if (pending.isPresent()) {
             return OffNettyThreads.supply(() -> {
                 awaitRows(pending.get());
-                try {
-                    return fetch(version, request);
-                } catch (ClientError e) {
-                    throw e.raise();
-                }
+                return fetchOffNetty(version, request);
             }, workers);
         }
         FetchResultsResponseBody page = fetch(version, request);
@@ -101,6 +97,16 @@ final class CleanFetchResultsHandler extends FetchResultsHandler {
             return super.handleRequest(version, request).join();
         } catch (RuntimeException | RestHandlerException e) {
             throw FailureMessages.asClientError(e, redactor);
+        }
+    }
+
+    /** {@link #fetch} on a worker thread, whose failure is the future's. */
+    private FetchResultsResponseBody fetchOffNetty(
+            SqlGatewayRestAPIVersion version, HandlerRequest<EmptyRequestBody> request) {
+        try {
+            return fetch(version, request);
+        } catch (ClientError e) {
+            throw e.raise();
         }
     }
 
@@ -132,14 +138,12 @@ final class CleanFetchResultsHandler extends FetchResultsHandler {
                 }
                 Thread.sleep(STATUS_CHECK_MILLIS);
             }
-            // the first page then carries the first rows too, not only the columns: one fetch fewer
-            rowsToCome.apply(session, operation).ifPresent(CleanFetchResultsHandler::awaitRows);
-            return fetch(version, request);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             return notReady;
-        } catch (ClientError e) {
-            throw e.raise();
         }
+        // the first page then carries the first rows too, not only the columns: one fetch fewer
+        rowsToCome.apply(session, operation).ifPresent(CleanFetchResultsHandler::awaitRows);
+        return fetchOffNetty(version, request);
     }
 }

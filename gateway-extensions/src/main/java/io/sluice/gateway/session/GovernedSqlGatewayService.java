@@ -30,7 +30,6 @@ import org.apache.flink.table.functions.FunctionDefinition;
 import org.apache.flink.table.gateway.api.SqlGatewayService;
 import org.apache.flink.table.gateway.api.endpoint.EndpointVersion;
 import org.apache.flink.table.gateway.api.operation.OperationHandle;
-import org.apache.flink.table.gateway.api.operation.OperationStatus;
 import org.apache.flink.table.gateway.api.results.FetchOrientation;
 import org.apache.flink.table.gateway.api.results.FunctionInfo;
 import org.apache.flink.table.gateway.api.results.GatewayInfo;
@@ -39,9 +38,7 @@ import org.apache.flink.table.gateway.api.results.ResultSet;
 import org.apache.flink.table.gateway.api.results.TableInfo;
 import org.apache.flink.table.gateway.api.session.SessionEnvironment;
 import org.apache.flink.table.gateway.api.session.SessionHandle;
-import org.apache.flink.table.gateway.api.utils.SqlGatewayException;
 import org.apache.flink.table.gateway.service.SqlGatewayServiceImpl;
-import org.apache.flink.table.gateway.service.operation.OperationManager;
 import org.apache.flink.table.gateway.service.result.ResultFetcher;
 import org.apache.flink.table.gateway.service.result.ResultStore;
 
@@ -330,17 +327,8 @@ public final class GovernedSqlGatewayService implements SqlGatewayService, AutoC
      */
     public Optional<ResultStore> rowsToCome(SessionHandle sessionHandle, OperationHandle operationHandle) {
         owned(sessionHandle);
-        OperationManager.Operation operation;
-        try {
-            operation = delegate.getSession(sessionHandle).getOperationManager().getOperation(operationHandle);
-        } catch (SqlGatewayException gone) {
-            return Optional.empty();
-        }
-        if (operation.getOperationInfo().getStatus() != OperationStatus.FINISHED) {
-            return Optional.empty();
-        }
-        return OperationResults.of(operation)
-                .filter(ResultFetcher::isQueryResult)
+        return OperationResults.operation(delegate, sessionHandle, operationHandle)
+                .flatMap(OperationResults::queryResult)
                 .map(ResultFetcher::getResultStore)
                 // a query answered without a job has its rows in the fetcher, behind the store of no rows
                 .filter(store -> store != ResultStore.DUMMY_RESULT_STORE)
